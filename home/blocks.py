@@ -1,0 +1,87 @@
+"""StreamField blocks shared by every app's pages."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "home/blocks/paragraph_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(help_text="What the image shows, for people who can't see it")
+    caption = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "image"
+        template = "home/blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False)
+    role = blocks.CharBlock(required=False, help_text="Their role or organisation")
+
+    class Meta:
+        icon = "openquote"
+        template = "home/blocks/quote_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text="A YouTube or Vimeo address")
+    transcript = blocks.TextBlock(required=False, help_text="A transcript or description, for people who can't watch it")
+
+    class Meta:
+        icon = "media"
+        template = "home/blocks/video_block.html"
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    facts = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("figure", blocks.CharBlock(help_text="For example: 40, Over 30, £500,000")),
+                ("description", blocks.CharBlock()),
+            ]
+        )
+    )
+
+    class Meta:
+        icon = "list-ul"
+        template = "home/blocks/key_facts_block.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False)
+    text = blocks.TextBlock()
+
+    class Meta:
+        icon = "warning"
+        template = "home/blocks/callout_block.html"
+
+
+class SubheadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        template = "home/blocks/subheading_block.html"
+
+
+class BaseBodyBlock(blocks.StreamBlock):
+    """The blocks every page body offers."""
+
+    subheading = SubheadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    key_facts = KeyFactsBlock()
+    callout = CalloutBlock()

@@ -1,0 +1,14 @@
+"""Sending the site's emails from templates, so wording lives with the other templates."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def send_templated_email(template_prefix, context, to):
+    """Render `<prefix>_subject.txt` and `<prefix>_body.txt` and send them to `to` (a list)."""
+    context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+    body = render_to_string(f"{template_prefix}_body.txt", context)
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, list(to))
+    return message.send()

@@ -1,0 +1,73 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseBodyBlock
+
+
+class HomePage(Page):
+    """The front page: what Connected Communities is, and what is happening now."""
+
+    tagline = models.CharField(max_length=120, blank=True, help_text="A short line under the page title")
+    introduction = models.TextField(blank=True, help_text="Two or three sentences on what Connected Communities is")
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("tagline"), APIField("introduction")]
+
+    def get_context(self, request, *args, **kwargs):
+        from strategy.models import CommunityAsset, StrategyPage, Theme
+
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.for_active_locale()
+        context["community_assets"] = CommunityAsset.objects.for_active_locale()
+        context["strategy_page"] = StrategyPage.objects.live().public().filter(locale=self.locale).first()
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page: the accessibility statement, the privacy notice, help pages."""
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(BaseBodyBlock(), blank=True)
+    last_reviewed = models.DateField(null=True, blank=True, help_text="Shown on statements that must say when they were reviewed")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body"), FieldPanel("last_reviewed")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [APIField("introduction"), APIField("body"), APIField("last_reviewed")]
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """The council's contact details, shown in the footer and on every form."""
+
+    organisation = models.CharField(max_length=200, default="Malvern Hills District Council")
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_role = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    website = models.URLField(blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("contact_name"), FieldPanel("contact_role")], heading=_("Who")
+        ),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")], heading=_("How to reach us")),
+        MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")], heading=_("Footer pages")),
+    ]
+
+    class Meta:
+        verbose_name = "contact details"

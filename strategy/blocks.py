@@ -1,0 +1,153 @@
+"""Blocks for the strategy publication.
+
+The strategy page body is a list of sections; each section has a heading (which feeds
+the table of contents) and a stream of content blocks an editor can rearrange.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import CalloutBlock, ParagraphBlock, QuoteBlock, SubheadingBlock
+
+
+class DefinitionsBlock(blocks.StructBlock):
+    """Terms with their meaning: the seven areas of focus, the values, the framework."""
+
+    items = blocks.ListBlock(
+        blocks.StructBlock([("term", blocks.CharBlock()), ("description", blocks.TextBlock())])
+    )
+
+    class Meta:
+        icon = "list-ul"
+        template = "strategy/blocks/definitions_block.html"
+
+
+class PrincipleBlock(blocks.StructBlock):
+    title = blocks.CharBlock()
+    introduction = blocks.CharBlock(required=False)
+    questions = blocks.ListBlock(blocks.CharBlock(label=_("Question or action")))
+
+
+class PrinciplesBlock(blocks.StructBlock):
+    """The numbered ABCD principles, each with the questions that put it into practice."""
+
+    items = blocks.ListBlock(PrincipleBlock())
+
+    class Meta:
+        icon = "list-ol"
+        template = "strategy/blocks/principles_block.html"
+
+
+class SurveyFiguresBlock(blocks.StructBlock):
+    """A chart of one section of the survey figures, drawn from the figures' data."""
+
+    section = blocks.ChoiceBlock(
+        choices=[
+            ("knowing", _("Knowing our communities")),
+            ("about_us", _("What you think about us")),
+            ("covid", _("Our response to COVID-19")),
+        ]
+    )
+
+    class Meta:
+        icon = "table"
+        template = "strategy/blocks/survey_figures_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import SurveyFigure
+
+        context = super().get_context(value, parent_context)
+        figures = SurveyFigure.objects.for_active_locale().filter(section=value["section"]).select_related("theme")
+        context["figures"] = figures
+        context["section_label"] = dict(SurveyFigure.Section.choices)[value["section"]]
+        return context
+
+
+class AssetSnapshotBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "site"
+        template = "strategy/blocks/asset_snapshot_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import CommunityAsset
+
+        context = super().get_context(value, parent_context)
+        context["assets"] = CommunityAsset.objects.for_active_locale()
+        return context
+
+
+class InvestmentPriorityBlock(blocks.StructBlock):
+    name = blocks.CharBlock()
+    strapline = blocks.CharBlock(required=False)
+    what_we_will_do = blocks.TextBlock()
+
+    class Meta:
+        icon = "pick"
+        template = "strategy/blocks/investment_priority_block.html"
+
+
+class PartnershipsBlock(blocks.StructBlock):
+    theme = SnippetChooserBlock("strategy.Theme")
+    partners = blocks.ListBlock(blocks.CharBlock())
+
+    class Meta:
+        icon = "group"
+        template = "strategy/blocks/partnerships_block.html"
+
+
+class WorkstreamsBlock(blocks.StructBlock):
+    """Every theme with its workstreams, drawn from the managed themes."""
+
+    heading = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "list-ul"
+        template = "strategy/blocks/workstreams_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import Theme
+
+        context = super().get_context(value, parent_context)
+        context["themes"] = Theme.objects.for_active_locale().prefetch_related("workstreams")
+        return context
+
+
+class SignatoriesBlock(blocks.StructBlock):
+    people = blocks.ListBlock(blocks.StructBlock([("name", blocks.CharBlock()), ("role", blocks.CharBlock(required=False))]))
+
+    class Meta:
+        icon = "user"
+        template = "strategy/blocks/signatories_block.html"
+
+
+class SectionContentBlock(blocks.StreamBlock):
+    subheading = SubheadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    definitions = DefinitionsBlock()
+    principles = PrinciplesBlock()
+    survey_figures = SurveyFiguresBlock()
+    asset_snapshot = AssetSnapshotBlock()
+    investment_priority = InvestmentPriorityBlock()
+    partnerships = PartnershipsBlock()
+    workstreams = WorkstreamsBlock()
+    signatories = SignatoriesBlock()
+
+
+class SectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock()
+    anchor = blocks.CharBlock(required=False, help_text=_("The in-page link name; made from the heading when blank"))
+    content = SectionContentBlock()
+
+    class Meta:
+        icon = "doc-full"
+        template = "strategy/blocks/section_block.html"
+
+
+class StrategyBodyBlock(blocks.StreamBlock):
+    section = SectionBlock()

@@ -1,0 +1,198 @@
+"""Build the site's real content from strategy/data/strategy.json.
+
+Safe to run any number of times: what exists is left as it is (editors may have
+changed it since), what is missing is created. A second run changes nothing.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import ContactSettings, HomePage, StandardPage
+
+from .models import CommunityAsset, Partnership, Place, StrategyPage, SurveyFigure, Theme, ThemePage, Workstream
+
+STRATEGY_DATA = Path(__file__).resolve().parent / "data" / "strategy.json"
+SITE_PAGES_DATA = Path(__file__).resolve().parent.parent / "home" / "data" / "site_pages.json"
+
+
+def read_data(path=STRATEGY_DATA):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def add_child_once(parent, page):
+    """Publish `page` under `parent` unless a page with its slug is already there."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def load_strategy(data=None):
+    data = data or read_data()
+    locale = Locale.get_default()
+    themes = load_themes(data["themes"], locale)
+    load_places(data["places"], locale)
+    load_survey_figures(data["survey_figures"], themes, locale)
+    load_community_assets(data["community_assets"], locale)
+    home = ensure_home_page(data)
+    strategy_page = ensure_strategy_page(home, data, themes)
+    for theme in themes.values():
+        add_child_once(strategy_page, ThemePage(title=theme.name, slug=theme.slug, theme=theme, locale=locale))
+    site_pages = read_data(SITE_PAGES_DATA)
+    accessibility = add_child_once(home, standard_page(site_pages["accessibility"]))
+    privacy = add_child_once(home, standard_page(site_pages["privacy"]))
+    ensure_contact_settings(home, data["contact"], accessibility, privacy)
+    return home
+
+
+def load_themes(theme_data, locale):
+    themes = {}
+    for order, item in enumerate(theme_data):
+        theme, created = Theme.objects.get_or_create(
+            slug=item["slug"],
+            locale=locale,
+            defaults={"name": item["name"], "short_name": item["short_name"], "summary": item["summary"], "sort_order": order},
+        )
+        if created:
+            for position, name in enumerate(item["partnerships"]):
+                Partnership.objects.create(theme=theme, name=name, sort_order=position)
+        for position, title in enumerate(item["workstreams"]):
+            Workstream.objects.get_or_create(
+                slug=slugify_limited(title),
+                locale=locale,
+                defaults={"theme": theme, "title": title, "sort_order": position},
+            )
+        themes[theme.slug] = theme
+    return themes
+
+
+def slugify_limited(text, length=80):
+    from django.utils.text import slugify
+
+    return slugify(text)[:length].rstrip("-")
+
+
+def load_places(place_data, locale):
+    for item in place_data:
+        Place.objects.get_or_create(slug=item["slug"], locale=locale, defaults={"name": item["name"], "kind": item["kind"]})
+
+
+def load_survey_figures(figure_data, themes, locale):
+    for order, item in enumerate(figure_data):
+        SurveyFigure.objects.get_or_create(
+            section=item["section"],
+            statement=item["statement"],
+            locale=locale,
+            defaults={
+                "theme": themes.get(item["theme"]) if item["theme"] else None,
+                "value": item["value"],
+                "counterpoint_value": item.get("counterpoint_value"),
+                "counterpoint_statement": item.get("counterpoint_statement") or "",
+                "sort_order": order,
+            },
+        )
+
+
+def load_community_assets(asset_data, locale):
+    for order, item in enumerate(asset_data):
+        CommunityAsset.objects.get_or_create(
+            description=item["description"],
+            locale=locale,
+            defaults={"figure": item["figure"], "sort_order": order},
+        )
+
+
+def ensure_home_page(data):
+    """Make a HomePage the site's root, replacing Wagtail's placeholder welcome page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        placeholder = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
+        if placeholder:
+            # Free the slug "home" for the real home page.
+            placeholder.slug = "wagtail-welcome"
+            placeholder.save(update_fields=["slug"])
+        home = HomePage(
+            title="Connected Communities",
+            slug="home",
+            tagline=data["home"]["tagline"],
+            introduction=data["home"]["introduction"],
+            seo_title="Connected Communities: what's strong, not what's wrong",
+            search_description=data["home"]["introduction"][:300],
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if site is None:
+            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        site.root_page = home
+        site.site_name = "Connected Communities"
+        site.save()
+        if placeholder:
+            placeholder.delete()
+    return home
+
+
+def strategy_body(sections, themes):
+    """The JSON sections as StreamField data; partnership blocks name their theme by slug."""
+    body = []
+    for section in sections:
+        content = []
+        for block in section["blocks"]:
+            value = block["value"]
+            if block["type"] == "partnerships":
+                value = {**value, "theme": themes[value["theme"]].pk}
+            content.append({"type": block["type"], "value": value})
+        body.append({"type": "section", "value": {"heading": section["heading"], "anchor": section["anchor"], "content": content}})
+    return json.dumps(body)
+
+
+def ensure_strategy_page(home, data, themes):
+    council = data["council"]
+    strategy = data["strategy"]
+    return add_child_once(
+        home,
+        StrategyPage(
+            title=strategy["title"],
+            slug="strategy",
+            introduction=strategy["introduction"],
+            period_start=date.fromisoformat(council["period_start"]),
+            period_end=date.fromisoformat(council["period_end"]),
+            body=strategy_body(strategy["sections"], themes),
+            search_description=strategy["introduction"][:300],
+        ),
+    )
+
+
+def standard_page(item):
+    return StandardPage(
+        title=item["title"],
+        slug=item["slug"],
+        introduction=item["introduction"],
+        body=json.dumps(item["body"]),
+        last_reviewed=date.fromisoformat(item["last_reviewed"]) if item.get("last_reviewed") else None,
+        show_in_menus=False,
+    )
+
+
+def ensure_contact_settings(home, contact, accessibility, privacy):
+    site = Site.objects.get(root_page=home)
+    settings, created = ContactSettings.objects.get_or_create(site=site)
+    if created or not settings.email:
+        settings.organisation = contact["organisation"]
+        settings.contact_name = contact["name"]
+        settings.contact_role = contact["role"]
+        settings.email = contact["email"]
+        settings.phone = contact["phone"]
+        settings.website = contact["website"]
+        settings.accessibility_page = accessibility
+        settings.privacy_page = privacy
+        settings.save()

@@ -1,0 +1,111 @@
+import re
+
+import pytest
+
+from strategy.models import StrategyPage, SurveyFigure, Theme, Workstream
+
+PRINCIPLES = ["Resident-led", "Relationship oriented", "Asset-based", "Place-based", "Diversity and inclusion focused"]
+SECTIONS = [
+    "Foreword",
+    "Introduction",
+    "Why do we need a strategy?",
+    "Our values",
+    "Knowing our communities",
+    "Our approach",
+    "Testimonials",
+    "Key partnerships",
+    "Making it happen",
+    "Workstreams",
+    "Evaluation and learning",
+]
+
+
+@pytest.fixture
+def strategy_html(client, strategy_site):
+    response = client.get("/strategy/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_strategy_shows_survey_figure_with_its_statement(strategy_html):
+    assert "75%</strong> feel friendships and good neighbours is a strength" in strategy_html
+    assert "However, 5% feel not at all." in strategy_html
+
+
+def test_strategy_shows_all_five_principles_with_questions(strategy_html):
+    for principle in PRINCIPLES:
+        assert principle in strategy_html
+    assert "What do I love about my neighbourhood?" in strategy_html
+
+
+def test_strategy_lists_all_seventeen_workstreams(strategy_html):
+    workstreams = Workstream.objects.all()
+    assert workstreams.count() == 17
+    for workstream in workstreams:
+        assert workstream.title in text_of(strategy_html).replace("&#x27;", "'")
+
+
+def test_every_section_is_in_the_table_of_contents_with_a_working_anchor(strategy_html):
+    contents = strategy_html.split('id="contents"', 1)[1].split("</nav>", 1)[0]
+    anchors = re.findall(r'href="#([^"]+)"', contents)
+    for anchor in anchors:
+        assert f'id="{anchor}"' in strategy_html
+    page_text = text_of(contents)
+    for heading in SECTIONS:
+        assert any(heading.lower() in item.lower() for item in [page_text]), heading
+
+
+def test_strategy_page_has_one_h1_landmarks_and_skip_link(strategy_html):
+    assert strategy_html.count("<h1") == 1
+    assert 'href="#main-content"' in strategy_html
+    assert '<main id="main-content"' in strategy_html
+    assert "<header" in strategy_html and "<footer" in strategy_html and "<nav" in strategy_html
+
+
+def test_survey_figures_are_data_with_theme(strategy_site):
+    figure = SurveyFigure.objects.get(statement="feel friendships and good neighbours is a strength")
+    assert figure.value == 75
+    assert figure.theme.slug == "healthier"
+    assert figure.counterpoint_value == 5
+    influence = SurveyFigure.objects.get(statement__startswith="agree that they can influence decisions")
+    assert influence.value == 40
+    assert set(SurveyFigure.objects.values_list("section", flat=True)) == {"knowing", "about_us", "covid"}
+
+
+def test_strategy_text_is_the_real_seed_text(strategy_html):
+    text = text_of(strategy_html)
+    assert "what's strong rather than what's wrong" in text.replace("&#x27;", "'").replace("’", "'")
+    assert "£500,000" in text
+    assert "Councillor Sarah Rouse" in text
+    assert "Nesta" in text
+
+
+def test_each_theme_page_lists_its_workstreams(client, strategy_site):
+    for theme in Theme.objects.all():
+        response = client.get(f"/strategy/{theme.slug}/")
+        assert response.status_code == 200
+        html = response.content.decode().replace("&#x27;", "'")
+        assert f"<h1>{theme.name}</h1>" in html
+        for workstream in theme.workstreams.all():
+            assert workstream.title in html
+        other = Workstream.objects.exclude(theme=theme).first()
+        assert other.title not in html
+
+
+def test_strategy_page_renders_in_a_flat_number_of_queries(client, strategy_site, django_assert_max_num_queries):
+    client.get("/strategy/")  # warm Wagtail's site-root cache
+    with django_assert_max_num_queries(12):
+        client.get("/strategy/")
+
+
+def test_editors_can_rearrange_sections(client, strategy_site):
+    page = StrategyPage.objects.get()
+    sections = list(page.body)
+    page.body = [(block.block_type, block.value) for block in reversed(sections)]
+    page.save_revision().publish()
+    html = client.get("/strategy/").content.decode()
+    assert html.index('id="further-information"') < html.index('id="foreword"')

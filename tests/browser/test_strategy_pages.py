@@ -1,0 +1,48 @@
+import pytest
+from selenium.webdriver.common.by import By
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server):
+    from strategy.loader import load_strategy
+
+    load_strategy()
+    return live_server
+
+
+def test_home_page_shows_the_strategy_and_its_themes(browser, site):
+    browser.get(site.url + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Connected Communities"
+    assert len(browser.find_elements(By.TAG_NAME, "h1")) == 1
+    theme_headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#themes-heading ~ ul .card__title")]
+    assert theme_headings == ["Healthier communities", "Safer and inclusive communities", "Stronger and sustainable communities"]
+    browser.find_element(By.LINK_TEXT, "Read the strategy").click()
+    assert browser.current_url == site.url + "/strategy/"
+
+
+def test_strategy_contents_links_move_to_their_sections(browser, site):
+    browser.get(site.url + "/strategy/")
+    assert "Connected Communities Strategy" in browser.find_element(By.TAG_NAME, "h1").text
+    links = browser.find_elements(By.CSS_SELECTOR, "#contents .contents__list a[href^='#']")
+    assert len(links) >= 12
+    for link in links:
+        anchor = link.get_attribute("href").split("#", 1)[1]
+        section = browser.find_element(By.ID, anchor)
+        link.click()
+        assert browser.current_url.endswith("#" + anchor)
+        # The linked section's heading is the one the link names.
+        assert section.find_element(By.TAG_NAME, "h2").text == link.text
+        assert browser.execute_script("return document.getElementById(arguments[0]).getBoundingClientRect().top < window.innerHeight", anchor)
+
+
+def test_skip_link_is_the_first_thing_a_keyboard_reaches(browser, site):
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(site.url + "/strategy/")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.text == "Skip to main content"
+    focused.send_keys(Keys.ENTER)
+    assert browser.switch_to.active_element.get_attribute("id") == "main-content"
