@@ -10,8 +10,9 @@ import sys
 import uuid
 from pathlib import Path
 
-import pytest
 from django.db import connection
+
+import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
