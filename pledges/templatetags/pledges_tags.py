@@ -1,0 +1,38 @@
+"""Pledge progress shown on other apps' pages: the home page and each theme page."""
+
+from django import template
+
+from ..dashboard import Rollup, published_pledges
+from ..status import status_label as label_of_status
+
+register = template.Library()
+
+
+def pledge_index():
+    from ..models import PledgeIndexPage
+
+    return PledgeIndexPage.objects.live().public().first()
+
+
+@register.inclusion_tag("pledges/includes/progress_at_a_glance.html")
+def pledge_progress():
+    """The home page's "pledge progress at a glance": counts by status across every pledge."""
+    index = pledge_index()
+    if index is None:
+        return {"index": None}
+    return {"index": index, "rollup": Rollup.of(list(published_pledges(index)))}
+
+
+@register.inclusion_tag("pledges/includes/theme_pledges.html")
+def theme_pledges(theme):
+    """A theme page's pledges and their roll-up by status."""
+    index = pledge_index()
+    if index is None:
+        return {"index": None}
+    pledges = list(published_pledges(index).filter(theme=theme))
+    return {"index": index, "theme": theme, "pledges": pledges, "rollup": Rollup.of(pledges)}
+
+
+@register.filter
+def status_label(value):
+    return label_of_status(value)
