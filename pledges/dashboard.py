@@ -8,11 +8,12 @@ ten pledges or two hundred.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
-from strategy.models import Theme, ThemePage
+from wagtail.models import Page, PageViewRestriction
 
 from .status import Status, status_label
 
@@ -31,11 +32,25 @@ def with_derived_status(pledges):
     )
 
 
+def without_view_restrictions(pages):
+    """Like PageQuerySet.public(), in the same query instead of a separate one.
+
+    A page is private when it, or an ancestor, has a view restriction; an ancestor's path is
+    the first depth * steplen characters of the page's own path.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    )
+    return pages.exclude(Exists(restricted))
+
+
 def published_pledges(index):
     from .models import PledgePage
 
     return with_derived_status(
-        PledgePage.objects.live().public().descendant_of(index).select_related("theme").prefetch_related("workstreams")
+        without_view_restrictions(
+            PledgePage.objects.live().descendant_of(index).select_related("theme").prefetch_related("workstreams")
+        )
     ).order_by("theme__sort_order", "theme__name", "title")
 
 
@@ -70,17 +85,41 @@ class Rollup:
 
 
 def filter_pledges(pledges, params):
-    """Apply the dashboard's GET filters; unknown values are ignored rather than erroring."""
+    """Apply the dashboard's GET filters to a list; unknown values are ignored rather than erroring.
+
+    The dashboard filters in memory: it needs every pledge anyway for its filter choices.
+    """
     theme = params.get("theme", "").strip()
-    if theme:
-        pledges = pledges.filter(theme__slug=theme)
     status = params.get("status", "").strip()
-    if status in Status.values:
-        pledges = pledges.filter(derived_status=status)
     lead = params.get("lead", "").strip()
-    if lead:
-        pledges = pledges.filter(lead=lead)
-    return pledges
+    return [
+        pledge
+        for pledge in pledges
+        if (not theme or pledge.theme.slug == theme)
+        and (status not in Status.values or pledge.derived_status == status)
+        and (not lead or pledge.lead == lead)
+    ]
+
+
+def page_links(index, theme_ids):
+    """Theme pages by theme id, and the review index, in one query."""
+    from .models import ReviewIndexPage
+
+    pages = (
+        Page.objects.live()
+        .filter(
+            Q(themepage__theme_id__in=theme_ids)
+            | Q(content_type=ContentType.objects.get_for_model(ReviewIndexPage), path__startswith=index.path)
+        )
+        .annotate(linked_theme_id=F("themepage__theme_id"))
+    )
+    theme_urls, review_index = {}, None
+    for page in pages:
+        if page.linked_theme_id:
+            theme_urls[page.linked_theme_id] = page.url
+        else:
+            review_index = page
+    return theme_urls, review_index
 
 
 def is_stale(pledge, today=None):
@@ -92,10 +131,9 @@ def is_stale(pledge, today=None):
 
 def dashboard_context(index, request):
     from .exports import EXPORT_COLUMNS
-    from .models import ReviewIndexPage
 
-    all_pledges = published_pledges(index)
-    pledges = list(filter_pledges(all_pledges, request.GET))
+    all_pledges = list(published_pledges(index))
+    pledges = filter_pledges(all_pledges, request.GET)
     today = timezone.localdate()
     for pledge in pledges:
         pledge.is_stale = is_stale(pledge, today)
@@ -107,9 +145,7 @@ def dashboard_context(index, request):
             by_theme[pledge.theme_id] = {"theme": pledge.theme, "pledges": []}
             themes.append(by_theme[pledge.theme_id])
         by_theme[pledge.theme_id]["pledges"].append(pledge)
-    theme_urls = {
-        page.theme_id: page.url for page in ThemePage.objects.live().public().filter(theme_id__in=list(by_theme))
-    }
+    theme_urls, review_index = page_links(index, {pledge.theme_id for pledge in all_pledges})
     for group in themes:
         group["rollup"] = Rollup.of(group["pledges"])
         group["url"] = theme_urls.get(group["theme"].pk)
@@ -125,18 +161,20 @@ def dashboard_context(index, request):
         item["rollup"] = Rollup.of(item["pledges"])
 
     selected = {key: request.GET.get(key, "").strip() for key in ("theme", "status", "lead")}
+    # Filter choices come from the pledges themselves: a theme or lead with no pledge is no use.
+    filter_themes = {pledge.theme_id: pledge.theme for pledge in all_pledges}.values()
     return {
         "theme_groups": themes,
         "workstream_rollups": workstream_rollups,
         "overall": Rollup.of(pledges),
         "pledge_count": len(pledges),
         "stale_count": sum(1 for pledge in pledges if pledge.is_stale),
-        "filter_themes": Theme.objects.for_active_locale(),
+        "filter_themes": sorted(filter_themes, key=lambda theme: (theme.sort_order, theme.name)),
         "filter_statuses": Status.choices,
-        "filter_leads": all_pledges.order_by("lead").values_list("lead", flat=True).distinct(),
+        "filter_leads": sorted({pledge.lead for pledge in all_pledges}),
         "selected": selected,
         "is_filtered": any(selected.values()),
         "stale_after_months": 12,
         "export_columns": EXPORT_COLUMNS,
-        "review_index": ReviewIndexPage.objects.live().public().child_of(index).first(),
+        "review_index": review_index,
     }
