@@ -10,7 +10,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -20,7 +19,7 @@ from .permissions import PledgeLeadPermissionMixin
 from .status import Status
 
 
-class PledgeIndexPage(PledgeLeadPermissionMixin, RoutablePageMixin, Page):
+class PledgeIndexPage(PledgeLeadPermissionMixin, Page):
     """The accountability dashboard: every pledge, grouped by theme, with its progress."""
 
     introduction = models.TextField(blank=True)
@@ -33,29 +32,12 @@ class PledgeIndexPage(PledgeLeadPermissionMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
 
-    @path("")
-    def dashboard(self, request):
+    def get_context(self, request, *args, **kwargs):
         from .dashboard import dashboard_context
 
-        return self.render(request, context_overrides=dashboard_context(self, request))
-
-    @path("export.csv", name="export_csv")
-    def export_csv(self, request):
-        from .exports import csv_response
-
-        return csv_response(self)
-
-    @path("export.json", name="export_json")
-    def export_json(self, request):
-        from .exports import json_response
-
-        return json_response(self)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import PledgeUpdatesFeed
-
-        return PledgeUpdatesFeed(self)(request)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(dashboard_context(self, request))
+        return context
 
 
 class PledgePage(PledgeLeadPermissionMixin, Page):
