@@ -32,6 +32,15 @@ class PledgeIndexPage(PledgeLeadPermissionMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
 
+    def route(self, request, path_components):
+        """Find a pledge in one query, with its theme, instead of Wagtail's two (page, then specific)."""
+        if len(path_components) == 1:
+            pledge = PledgePage.objects.child_of(self).select_related("theme").filter(slug=path_components[0]).first()
+            if pledge is not None:
+                pledge._cached_parent_obj = self
+                return pledge.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .dashboard import dashboard_context
 
@@ -135,6 +144,7 @@ class PledgePage(PledgeLeadPermissionMixin, Page):
         updates = sorted(
             self.updates.all(), key=lambda update: (update.date, update.sort_order or 0, update.pk or 0), reverse=True
         )
+        self.__dict__["current_update"] = updates[0] if updates else None  # already fetched: reuse it
         evidence = evidence_by_update(updates)
         context["updates"] = [(update, evidence.get(id(update), [])) for update in updates]
         context["indicators"] = indicator_rows(
