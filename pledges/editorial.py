@@ -13,7 +13,7 @@ loader and tests, once the pledge index exists. Both can run any number of times
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from home.editorial import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
 
@@ -57,7 +57,7 @@ def ensure_editorial(index):
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([groups[MODERATORS]])
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=workflow.workflow_tasks.count())
+    # WorkflowTask rows directly: the workflow's own related manager only writes on save.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
     return workflow

@@ -39,6 +39,7 @@ def pledges(pledge_index, healthier, safer):
         ],
     )
     first.lead_users.add(lead)
+    first.save()
     make_pledge(pledge_index, safer, title="Community Watch", lead="West Mercia Police")
     return first
 
