@@ -44,14 +44,13 @@ def without_view_restrictions(pages):
     return pages.exclude(Exists(restricted))
 
 
-def published_pledges(index):
+def published_pledges(index, with_workstreams=True):
     from .models import PledgePage
 
-    return with_derived_status(
-        without_view_restrictions(
-            PledgePage.objects.live().descendant_of(index).select_related("theme").prefetch_related("workstreams")
-        )
-    ).order_by("theme__sort_order", "theme__name", "title")
+    pledges = without_view_restrictions(PledgePage.objects.live().descendant_of(index).select_related("theme"))
+    if with_workstreams:
+        pledges = pledges.prefetch_related("workstreams")
+    return with_derived_status(pledges).order_by("theme__sort_order", "theme__name", "title")
 
 
 @dataclass

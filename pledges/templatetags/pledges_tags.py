@@ -20,7 +20,7 @@ def pledge_progress():
     index = pledge_index()
     if index is None:
         return {"index": None}
-    return {"index": index, "rollup": Rollup.of(list(published_pledges(index)))}
+    return {"index": index, "rollup": Rollup.of(list(published_pledges(index, with_workstreams=False)))}
 
 
 @register.inclusion_tag("pledges/includes/theme_pledges.html")
@@ -29,7 +29,7 @@ def theme_pledges(theme):
     index = pledge_index()
     if index is None:
         return {"index": None}
-    pledges = list(published_pledges(index).filter(theme=theme))
+    pledges = list(published_pledges(index, with_workstreams=False).filter(theme=theme))
     return {"index": index, "theme": theme, "pledges": pledges, "rollup": Rollup.of(pledges)}
 
 
