@@ -43,7 +43,7 @@ PLEDGES = [
         "target_date": date(2026, 3, 31),
         "updates": [
             (date(2022, 6, 1), "on_track", "The first crowdfunding round opened with match funding from the fund."),
-            (date(2025, 9, 15), "on_track", "Twelve community projects were part-funded this year."),
+            (date(2026, 9, 15), "on_track", "Twelve community projects were part-funded this year."),
         ],
         "indicator": {
             "name": "Residents who agree they can influence decisions in their local area",
@@ -67,7 +67,7 @@ PLEDGES = [
         "target_date": date(2026, 3, 31),
         "updates": [
             (date(2023, 1, 10), "on_track", "The volunteer brokerage service and Volunteering Forum met quarterly."),
-            (date(2025, 10, 1), "on_track", "Volunteer opportunities are now listed in one place for the district."),
+            (date(2026, 10, 1), "on_track", "Volunteer opportunities are now listed in one place for the district."),
         ],
         "indicator": {
             "name": "Residents who feel active volunteering is a strength of their community",
@@ -94,7 +94,7 @@ PLEDGES = [
         "target_date": None,
         "updates": [
             (date(2022, 11, 1), "on_track", "Grants renewed for the good neighbour schemes."),
-            (date(2025, 11, 20), "at_risk", "Two Community Watch schemes are looking for new coordinators."),
+            (date(2026, 6, 20), "at_risk", "Two Community Watch schemes are looking for new coordinators."),
         ],
         "indicator": {
             "name": "Residents who feel safe after dark",
@@ -186,7 +186,7 @@ PLEDGES = [
         "priority": "",
         "lead": "Community Action Malvern & District",
         "target_date": None,
-        "updates": [(date(2025, 5, 1), "on_track", "Befriending groups now meet in eight villages.")],
+        "updates": [(date(2026, 5, 1), "on_track", "Befriending groups now meet in eight villages.")],
         "indicator": {
             "name": "Residents who feel lonely or isolated often or some of the time",
             "figure": "feel lonely",
@@ -223,7 +223,7 @@ PLEDGES = [
         "lead": COUNCIL,
         "target_date": None,
         "updates": [
-            (date(2024, 2, 1), "on_track", "Community flood plans are in place in the most affected parishes.")
+            (date(2026, 2, 1), "on_track", "Community flood plans are in place in the most affected parishes.")
         ],
     },
     {
@@ -235,7 +235,7 @@ PLEDGES = [
         "priority": "",
         "lead": COUNCIL,
         "target_date": None,
-        "updates": [(date(2025, 7, 1), "not_started", "Digital inclusion partners are being identified.")],
+        "updates": [(date(2026, 7, 1), "not_started", "Digital inclusion partners are being identified.")],
     },
 ]
 

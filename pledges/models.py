@@ -290,7 +290,9 @@ class ReviewEditionPage(PledgeLeadPermissionMixin, Page):
     whatever happens to the pledges; its address is /pledges/review/<year>/.
     """
 
-    year = models.PositiveSmallIntegerField(unique=True, help_text=_("The year under review; it is also the address"))
+    # Not unique in the database: a translation of an edition shares its year. clean() keeps
+    # one edition per year among its siblings.
+    year = models.PositiveSmallIntegerField(help_text=_("The year under review; it is also the address"))
     narrative = RichTextField(features=["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"])
     snapshot = models.JSONField(default=dict, blank=True, editable=False)
     frozen_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -307,6 +309,14 @@ class ReviewEditionPage(PledgeLeadPermissionMixin, Page):
         if self.year:
             self.slug = str(self.year)
         super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        if parent is not None and self.year:
+            others = ReviewEditionPage.objects.child_of(parent).filter(year=self.year).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError({"year": _("There is already a review edition for this year.")})
 
     def with_content_json(self, content):
         """Revisions never carry the frozen record: the stored one always wins.

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='ReviewEditionPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('year', models.PositiveSmallIntegerField(help_text='The year under review; it is also the address', unique=True)),
+                ('year', models.PositiveSmallIntegerField(help_text='The year under review; it is also the address')),
                 ('narrative', wagtail.fields.RichTextField()),
                 ('snapshot', models.JSONField(blank=True, default=dict, editable=False)),
                 ('frozen_at', models.DateTimeField(blank=True, editable=False, null=True)),
