@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 # serialized_rollback: the root page and default locale come from migrations and must survive the flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -27,6 +28,13 @@ def site(live_server):
     return live_server
 
 
+def submit_filters(browser):
+    """Press "Show pledges" and wait for the new page, so no assertion reads the old one."""
+    old_page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
+
+
 def pledge_titles(browser):
     return sorted(link.text for link in browser.find_elements(By.CSS_SELECTOR, ".pledge-card .card__title a"))
 
@@ -37,13 +45,13 @@ def test_dashboard_filters_narrow_the_pledges_and_can_be_cleared(browser, site):
     assert pledge_titles(browser) == ["Befriending", "Watch schemes", "Youth offer"]
 
     Select(browser.find_element(By.ID, "filter-theme")).select_by_visible_text("Healthier communities")
-    browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    submit_filters(browser)
     assert "theme=healthier" in browser.current_url
     assert pledge_titles(browser) == ["Befriending", "Youth offer"]
     assert browser.find_element(By.ID, "pledge-count").text.startswith("2 pledges")
 
     Select(browser.find_element(By.ID, "filter-status")).select_by_visible_text("On track")
-    browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    submit_filters(browser)
     assert pledge_titles(browser) == ["Befriending"]
     # The form remembers both choices, so the next change narrows further or widens again.
     assert Select(browser.find_element(By.ID, "filter-theme")).first_selected_option.text == "Healthier communities"
@@ -51,10 +59,12 @@ def test_dashboard_filters_narrow_the_pledges_and_can_be_cleared(browser, site):
 
     Select(browser.find_element(By.ID, "filter-theme")).select_by_visible_text("All themes")
     Select(browser.find_element(By.ID, "filter-lead")).select_by_visible_text("Community Services")
-    browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    submit_filters(browser)
     assert pledge_titles(browser) == ["Watch schemes"]
 
+    old_page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.LINK_TEXT, "Clear filters").click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
     assert browser.current_url == site.url + "/pledges/"
     assert pledge_titles(browser) == ["Befriending", "Watch schemes", "Youth offer"]
 
