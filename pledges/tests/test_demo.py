@@ -26,6 +26,9 @@ def test_demo_creates_a_pledge_for_each_commitment_with_an_update(strategy_site)
     }
     for pledge in pledges:
         assert pledge.updates.exists(), pledge.title
+    for item in PLEDGES:
+        pledge = pledges.get(slug=item["slug"])
+        assert sorted(pledge.workstreams.values_list("title", flat=True)) == sorted(item["workstreams"])
     # Updates are invented, and say so.
     assert all(text.startswith("Example update: ") for text in PledgeUpdate.objects.values_list("text", flat=True))
 
