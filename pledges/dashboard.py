@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 
 from .status import Status, status_label
@@ -71,10 +73,15 @@ class Rollup:
 
     @classmethod
     def of(cls, pledges):
-        total = len(pledges)
         tally = dict.fromkeys(Status.values, 0)
         for pledge in pledges:
             tally[pledge.derived_status] = tally.get(pledge.derived_status, 0) + 1
+        return cls.from_counts(tally)
+
+    @classmethod
+    def from_counts(cls, tally):
+        tally = {status: tally.get(status) or 0 for status in Status.values}
+        total = sum(tally.values())
         counts = [
             StatusCount(status, Status(status).label, tally[status], round(tally[status] * 100 / total) if total else 0)
             for status in Status.values
@@ -177,3 +184,35 @@ def dashboard_context(index, request):
         "export_columns": EXPORT_COLUMNS,
         "review_index": review_index,
     }
+
+
+def index_with_status_counts():
+    """The live pledge index in the visitor's language, with `count_<status>` for its pledges.
+
+    One query, for pages that show the roll-up beside other content (the home page).
+    """
+    from .models import PledgeIndexPage, PledgePage
+
+    def count_in(status):
+        pledges = with_derived_status(
+            without_view_restrictions(
+                PledgePage.objects.live().filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"))
+            )
+        )
+        counted = pledges.filter(derived_status=status).order_by().values("live").annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(counted[:1]), Value(0))
+
+    language = get_supported_content_language_variant(get_language())
+    return (
+        without_view_restrictions(PledgeIndexPage.objects.live().filter(locale__language_code=language))
+        .annotate(**{f"count_{status}": count_in(status) for status in Status.values})
+        .first()
+    )
+
+
+def live_index():
+    """The live pledge index in the visitor's language, in one query."""
+    from .models import PledgeIndexPage
+
+    language = get_supported_content_language_variant(get_language())
+    return without_view_restrictions(PledgeIndexPage.objects.live().filter(locale__language_code=language)).first()

@@ -1,13 +1,13 @@
 from django.http import Http404
 from django.views.decorators.cache import cache_control
 
+from .dashboard import live_index
 from .exports import csv_response, json_response
 from .feeds import PledgeUpdatesFeed
-from .models import PledgeIndexPage
 
 
-def live_index():
-    index = PledgeIndexPage.objects.live().public().first()
+def pledge_index():
+    index = live_index()
     if index is None:
         raise Http404("There is no published pledge dashboard.")
     return index
@@ -15,13 +15,13 @@ def live_index():
 
 @cache_control(public=True, max_age=300)
 def export_csv(request):
-    return csv_response(live_index())
+    return csv_response(pledge_index())
 
 
 @cache_control(public=True, max_age=300)
 def export_json(request):
-    return json_response(live_index())
+    return json_response(pledge_index())
 
 
 def feed(request):
-    return PledgeUpdatesFeed(live_index())(request)
+    return PledgeUpdatesFeed(pledge_index())(request)

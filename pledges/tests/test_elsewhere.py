@@ -4,8 +4,9 @@ import re
 from datetime import date
 
 from pledges.factories import make_pledge
+from pledges.models import PledgeIndexPage
 from pledges.status import Status
-from strategy.models import StrategyPage, ThemePage
+from strategy.models import StrategyPage, Theme, ThemePage
 
 
 def text_of(html):
@@ -42,3 +43,32 @@ def test_theme_page_shows_its_own_pledges_and_their_roll_up(client, home, pledge
     assert "Watch schemes" not in text
     assert "1 pledge, 0% achieved or on track." in text
     assert f'href="/pledges/?theme={healthier.slug}"' in html
+
+
+def test_home_page_with_every_demo_pledge_stays_within_twelve_queries(
+    client, strategy_site, django_assert_max_num_queries
+):
+    from pledges.demo import load_demo_pledges
+
+    load_demo_pledges(strategy_site)
+    client.get("/")
+    with django_assert_max_num_queries(12):
+        html = client.get("/").content.decode()
+    assert "progress at a glance" in html
+
+
+def test_theme_page_with_its_demo_pledges_stays_flat(client, strategy_site, django_assert_max_num_queries):
+    from pledges.demo import load_demo_pledges
+
+    load_demo_pledges(strategy_site)
+    client.get("/strategy/stronger-and-sustainable/")
+    # A theme page takes 15 queries of its own (as the strategy page does); its pledges add
+    # two, the pledge index and the pledges, however many there are.
+    with django_assert_max_num_queries(17):
+        html = client.get("/strategy/stronger-and-sustainable/").content.decode()
+    assert "Develop the district volunteer service" in html
+    index = PledgeIndexPage.objects.get()
+    for number in range(20):
+        make_pledge(index, Theme.objects.get(slug="stronger-and-sustainable"), title=f"Extra {number}")
+    with django_assert_max_num_queries(17):
+        assert "Extra 19" in client.get("/strategy/stronger-and-sustainable/").content.decode()
