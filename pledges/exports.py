@@ -1,0 +1,116 @@
+"""Open data: every published pledge as CSV or JSON (/pledges/export.csv, /pledges/export.json).
+
+No personal data: the lead is the council service or partner responsible, never a person's
+account; the staff allowed to edit a pledge (`lead_users`) are not exported. The columns
+are described in EXPORT_COLUMNS, which the dashboard also shows to readers.
+"""
+
+import csv
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .dashboard import published_pledges
+from .evidence import evidence_by_update
+from .indicators import indicator_summary
+from .status import status_label
+
+EXPORT_COLUMNS = [
+    ("id", _("A number that identifies the pledge; it never changes")),
+    ("title", _("The pledge's short title")),
+    ("url", _("The pledge's page on this site")),
+    ("commitment", _("What the council promised, in plain words")),
+    ("theme", _("The strategy theme it serves")),
+    ("workstreams", _("The theme's workstreams it serves, separated by semicolons")),
+    ("investment_priority", _("The Connected Communities Fund priority it belongs to, if any")),
+    ("lead", _("The council service or partner that leads it")),
+    ("target_date", _("When it should be done (YYYY-MM-DD), if set")),
+    ("status", _("Its current status: the status of its latest progress update")),
+    ("status_label", _("The status in words")),
+    ("last_updated", _("The date of its latest progress update (YYYY-MM-DD)")),
+    ("withdrawal_reason", _("Why it was withdrawn, when it was")),
+    ("update_count", _("How many progress updates it has")),
+    ("indicators", _("Its indicators: baseline, latest reading and target (a list in JSON)")),
+    ("evidence", _("Evidence linked from its updates: title and address (a list in JSON)")),
+]
+
+
+def export_records(index):
+    from .models import Indicator, PledgeUpdate
+
+    pledges = list(
+        published_pledges(index).prefetch_related(
+            Prefetch("updates", queryset=PledgeUpdate.objects.order_by("date", "sort_order", "pk")),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.select_related("baseline_figure").prefetch_related("readings"),
+            ),
+        )
+    )
+    all_updates = [update for pledge in pledges for update in pledge.updates.all()]
+    evidence = evidence_by_update(all_updates)
+    records = []
+    for pledge in pledges:
+        updates = list(pledge.updates.all())
+        latest = updates[-1] if updates else None
+        records.append(
+            {
+                "id": pledge.pk,
+                "title": pledge.title,
+                "url": pledge.full_url,
+                "commitment": pledge.commitment,
+                "theme": pledge.theme.name,
+                "workstreams": [workstream.title for workstream in pledge.workstreams.all()],
+                "investment_priority": pledge.get_investment_priority_display() if pledge.investment_priority else "",
+                "lead": pledge.lead,
+                "target_date": pledge.target_date.isoformat() if pledge.target_date else "",
+                "status": pledge.derived_status,
+                "status_label": str(status_label(pledge.derived_status)),
+                "last_updated": pledge.derived_updated.isoformat() if pledge.derived_updated else "",
+                "withdrawal_reason": latest.withdrawal_reason if latest and latest.status == "withdrawn" else "",
+                "update_count": len(updates),
+                "indicators": [indicator_summary(indicator) for indicator in pledge.indicators.all()],
+                "evidence": [link for update in updates for link in evidence.get(id(update), [])],
+            }
+        )
+    return records
+
+
+def indicator_text(summary):
+    parts = [summary["name"]]
+    unit = summary["unit"]
+    if summary["baseline_value"]:
+        parts.append(f"baseline {summary['baseline_value']}{unit} ({summary['baseline_year'] or ''})")
+    if summary["latest_value"]:
+        parts.append(f"latest {summary['latest_value']}{unit} ({summary['latest_date']})")
+    if summary["target_value"]:
+        parts.append(f"target {summary['target_value']}{unit} ({summary['target_year'] or ''})")
+    return ", ".join(parts)
+
+
+def csv_response(index):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="pledges.csv"'
+    writer = csv.writer(response)
+    writer.writerow([name for name, _description in EXPORT_COLUMNS])
+    for record in export_records(index):
+        row = dict(record)
+        row["workstreams"] = "; ".join(record["workstreams"])
+        row["indicators"] = "; ".join(indicator_text(summary) for summary in record["indicators"])
+        row["evidence"] = "; ".join(f"{link['title']} <{link['url']}>" for link in record["evidence"])
+        writer.writerow([row[name] for name, _description in EXPORT_COLUMNS])
+    return response
+
+
+def json_response(index):
+    payload = {
+        "generated_at": timezone.now(),
+        "columns": {name: str(description) for name, description in EXPORT_COLUMNS},
+        "pledges": export_records(index),
+    }
+    response = JsonResponse(payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = 'inline; filename="pledges.json"'
+    return response

@@ -1,0 +1,34 @@
+"""Pledge progress shown on other apps' pages: the home page and each theme page."""
+
+from django import template
+
+from ..dashboard import Rollup, index_with_status_counts, live_index, published_pledges
+from ..status import Status
+from ..status import status_label as label_of_status
+
+register = template.Library()
+
+
+@register.inclusion_tag("pledges/includes/progress_at_a_glance.html")
+def pledge_progress():
+    """The home page's "pledge progress at a glance": counts by status across every pledge."""
+    index = index_with_status_counts()
+    if index is None:
+        return {"index": None}
+    counts = {status: getattr(index, f"count_{status}") for status in Status.values}
+    return {"index": index, "rollup": Rollup.from_counts(counts)}
+
+
+@register.inclusion_tag("pledges/includes/theme_pledges.html")
+def theme_pledges(theme):
+    """A theme page's pledges and their roll-up by status."""
+    index = live_index()
+    if index is None:
+        return {"index": None}
+    pledges = list(published_pledges(index, with_workstreams=False).filter(theme=theme))
+    return {"index": index, "theme": theme, "pledges": pledges, "rollup": Rollup.of(pledges)}
+
+
+@register.filter
+def status_label(value):
+    return label_of_status(value)

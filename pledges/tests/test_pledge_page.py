@@ -1,0 +1,134 @@
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+
+from wagtail.documents import get_document_model
+
+import pytest
+
+from pledges.factories import SurveyFigureFactory, WorkstreamFactory, make_indicator, make_pledge, make_update
+from pledges.models import Indicator
+from pledges.status import Status
+
+PLEDGE_PAGE_QUERY_BUDGET = 15
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_indicator_baseline_comes_from_the_survey_figure(client, pledge_index, healthier):
+    figure = SurveyFigureFactory(value=40, statement="agree that they can influence decisions in their local area")
+    pledge = make_pledge(
+        pledge_index,
+        healthier,
+        indicators=[
+            make_indicator(
+                name="Residents who can influence decisions",
+                baseline_figure=figure,
+                baseline_year=2021,
+                target_value=50,
+                target_year=2026,
+                readings=[(date(2025, 3, 31), 44), (date(2024, 3, 31), 42)],
+            )
+        ],
+    )
+    html = client.get(pledge.url).content.decode()
+    text = text_of(html)
+    assert "Baseline from the residents' survey: 40% agree that they can influence decisions" in text
+    # The chart has every number in its text, in time order, and the bar only repeats it.
+    assert re.search(
+        r"40% baseline \(2021\) .*42% measured 31 March 2024 .*44% measured 31 March 2025 .*50% target for 2026", text
+    )
+    assert 'class="chart__bar chart__bar--baseline w-40"' in html
+    assert 'class="chart__bar chart__bar--target w-50"' in html
+    # The same figures as a table.
+    table = text_of(html.split("<table>", 1)[1].split("</table>", 1)[0])
+    assert "Baseline 2021 40%" in table and "Reading 31 March 2025 44%" in table and "Target 2026 50%" in table
+    assert "style=" not in html
+
+
+def test_survey_figure_change_moves_the_baseline_with_it(pledge_index, healthier):
+    figure = SurveyFigureFactory(value=40)
+    pledge = make_pledge(pledge_index, healthier, indicators=[make_indicator(baseline_figure=figure)])
+    figure.value = 41
+    figure.save()
+    assert Indicator.objects.get(pledge=pledge).baseline == 41
+
+
+def test_indicator_cannot_have_both_a_survey_baseline_and_a_typed_one(pledge_index, healthier):
+    figure = SurveyFigureFactory(value=40)
+    indicator = make_indicator(baseline_figure=figure, baseline_value=39, pledge=make_pledge(pledge_index, healthier))
+    with pytest.raises(ValidationError) as error:
+        indicator.full_clean()
+    assert "baseline_value" in error.value.message_dict
+
+
+def test_counted_indicator_bars_scale_to_the_largest_value(client, pledge_index, healthier):
+    pledge = make_pledge(
+        pledge_index,
+        healthier,
+        indicators=[make_indicator(name="Events held", unit=" events", baseline_value=2, target_value=8)],
+    )
+    html = client.get(pledge.url).content.decode()
+    assert "2 events" in text_of(html) and "8 events" in text_of(html)
+    assert "w-25" in html and "w-100" in html
+
+
+def test_pledge_page_shows_what_it_serves_and_who_leads_it(client, pledge_index, healthier):
+    workstream = WorkstreamFactory(theme=healthier, title="Support our most vulnerable neighbours")
+    pledge = make_pledge(
+        pledge_index,
+        healthier,
+        [(date(2025, 1, 1), Status.ON_TRACK)],
+        commitment="Continue to support the Good Neighbour Network.",
+        lead="Community Services",
+        workstreams=[workstream],
+        investment_priority="people",
+        target_date=date(2026, 3, 31),
+    )
+    text = text_of(client.get(pledge.url).content.decode())
+    assert "Continue to support the Good Neighbour Network." in text
+    assert "Current status Status: On track" in text
+    assert "Support our most vulnerable neighbours" in text
+    assert "People: enabling a lifetime of contribution" in text
+    assert "Led by Community Services" in text
+    assert "Target date March 2026" in text
+
+
+def test_update_evidence_links_to_documents_and_web_pages(client, pledge_index, healthier):
+    document = get_document_model().objects.create(title="Annual report 2025", file="documents/report.pdf")
+    update = make_update(date(2025, 1, 1), Status.ON_TRACK)
+    update.evidence = [
+        ("document", document),
+        ("link", {"url": "https://example.org/minutes", "title": "Cabinet minutes"}),
+    ]
+    pledge = make_pledge(pledge_index, healthier)
+    pledge.updates = [update]
+    pledge.save()
+    html = client.get(pledge.url).content.decode()
+    assert f'<a href="{document.url}">Annual report 2025</a>' in html
+    assert '<a href="https://example.org/minutes">Cabinet minutes</a>' in html
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_pledge_page_query_count_is_flat(client, pledge_index, healthier, count, django_assert_max_num_queries):
+    document = get_document_model().objects.create(title="Report", file="documents/report.pdf")
+    updates = []
+    for number in range(count):
+        update = make_update(date(2020, 1, 1).replace(year=2000 + number % 25), Status.ON_TRACK, f"Update {number}")
+        update.evidence = [("document", document), ("link", {"url": "https://example.org/", "title": "More"})]
+        updates.append(update)
+    indicators = [make_indicator(name=f"Measure {n}", readings=[(date(2024, 1, 1), n)] * 3) for n in range(count // 2)]
+    pledge = make_pledge(pledge_index, healthier, indicators=indicators)
+    pledge.updates = updates
+    pledge.save()
+    client.get(pledge.url)
+    # Wagtail itself spends 10 queries serving a page this deep (site, routing, view
+    # restrictions, settings, breadcrumbs); the pledge adds updates, documents,
+    # indicators, readings and workstreams, whatever their number.
+    with django_assert_max_num_queries(PLEDGE_PAGE_QUERY_BUDGET):
+        response = client.get(pledge.url)
+    assert response.content.decode().count("Annual report") == 0
+    assert response.content.decode().count(">Report</a>") == count
