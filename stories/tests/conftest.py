@@ -66,3 +66,13 @@ def photo_bytes(image_format="JPEG", size=(40, 30), exif=None, **options):
         options["exif"] = exif
     image.save(output, format=image_format, **options)
     return output.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
