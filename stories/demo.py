@@ -23,7 +23,10 @@ SAMPLE_STORIES = [
     {
         "slug": "example-repair-cafe",
         "title": "Example story: a repair café that grew a street network",
-        "summary": "An example of a story of change: volunteers fixing toasters ended up running the street's WhatsApp group and a tool library.",
+        "summary": (
+            "An example of a story of change: volunteers fixing toasters ended up running "
+            "the street's messaging group and a tool library."
+        ),
         "told_by": "Example Repair Café volunteers",
         "place": "malvern",
         "themes": ["stronger-and-sustainable-communities"],
@@ -32,23 +35,51 @@ SAMPLE_STORIES = [
         "date": datetime.date(2025, 9, 14),
         "ripple_centre": "A monthly repair café in the church hall",
         "ripples": [
-            ("Fewer things thrown away", "natural", [
-                ("A tool library opened in the hall", "built", [
-                    ("Neighbours lend tools instead of buying them", "financial", [
-                        ("Savings pooled into a street planter scheme", "natural", []),
-                    ]),
-                ]),
-            ]),
-            ("Neighbours met for the first time", "social", [
-                ("A street messaging group started", "social", [
-                    ("Older residents got help with shopping in winter", "human", [
-                        ("Two residents joined the parish council", "political", []),
-                    ]),
-                ]),
-            ]),
-            ("Young people learned repair skills", "human", [
-                ("A repair workshop at the secondary school", "cultural", []),
-            ]),
+            (
+                "Fewer things thrown away",
+                "natural",
+                [
+                    (
+                        "A tool library opened in the hall",
+                        "built",
+                        [
+                            (
+                                "Neighbours lend tools instead of buying them",
+                                "financial",
+                                [
+                                    ("Savings pooled into a street planter scheme", "natural", []),
+                                ],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "Neighbours met for the first time",
+                "social",
+                [
+                    (
+                        "A street messaging group started",
+                        "social",
+                        [
+                            (
+                                "Older residents got help with shopping in winter",
+                                "human",
+                                [
+                                    ("Two residents joined the parish council", "political", []),
+                                ],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "Young people learned repair skills",
+                "human",
+                [
+                    ("A repair workshop at the secondary school", "cultural", []),
+                ],
+            ),
         ],
     },
     {
@@ -85,7 +116,10 @@ DEMO_SUBMISSION = {
     "contact_name": "Example Contact",
     "contact_email": "garden-group@example.org",
     "title": "Example submission: our community garden's first harvest",
-    "story": "This is an example community submission, waiting for moderation.\n\nWe turned a disused corner into a vegetable garden.",
+    "story": (
+        "This is an example community submission, waiting for moderation.\n\n"
+        "We turned a disused corner into a vegetable garden."
+    ),
     "photos": [],
     "photo_description": "",
     "place": None,

@@ -2,14 +2,15 @@
 
 import io
 
-import pytest
 from django.contrib.auth.models import Group, User
 
 from wagtail.models import Locale, Page, Site
 
+import pytest
+from PIL import Image
+
 from home.editorial import MODERATORS
 from home.models import HomePage
-from PIL import Image
 from stories.editorial import ensure_editorial
 from stories.models import StoryIndexPage
 from strategy.models import Place, Theme
@@ -38,8 +39,12 @@ def story_index(home):
 def themes(db):
     locale = Locale.get_default()
     return {
-        "healthier": Theme.objects.create(name="Healthier communities", short_name="Healthier", slug="healthier", locale=locale),
-        "safer": Theme.objects.create(name="Safer communities", short_name="Safer", slug="safer", locale=locale, sort_order=1),
+        "healthier": Theme.objects.create(
+            name="Healthier communities", short_name="Healthier", slug="healthier", locale=locale
+        ),
+        "safer": Theme.objects.create(
+            name="Safer communities", short_name="Safer", slug="safer", locale=locale, sort_order=1
+        ),
     }
 
 

@@ -1,11 +1,12 @@
 import datetime
 
-import pytest
-import time_machine
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
+import time_machine
 
 from home.editorial import MODERATORS
 from stories.models import StoryPage, StoryPreviewLink
@@ -70,7 +71,10 @@ def test_states_follow_the_workflow(client, story_index, moderator):
     moderator_acts(client, moderator, published.page, "approve")
     sign_in(client)
     html = client.get(reverse("stories:mine")).content.decode()
-    rows = {title: html.split(title, 1)[1].split("</tr>", 1)[0] for title in ("Received story", "Edited story", "Declined story", "Published story")}
+    rows = {
+        title: html.split(title, 1)[1].split("</tr>", 1)[0]
+        for title in ("Received story", "Edited story", "Declined story", "Published story")
+    }
     assert "Received" in rows["Received story"]
     assert "Changes suggested" in rows["Edited story"]
     assert "Declined" in rows["Declined story"]

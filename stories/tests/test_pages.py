@@ -36,12 +36,45 @@ def test_featured_stories_come_first(client, story_index):
 
 def test_filters_combine_theme_place_tag_and_year(client, story_index, themes, places):
     StoryPageFactory(
-        parent=story_index, title="Match", themes=[themes["safer"]], place=places["upton"], tags=["youth"], date=datetime.date(2025, 5, 1)
+        parent=story_index,
+        title="Match",
+        themes=[themes["safer"]],
+        place=places["upton"],
+        tags=["youth"],
+        date=datetime.date(2025, 5, 1),
     )
-    StoryPageFactory(parent=story_index, title="Other theme", themes=[themes["healthier"]], place=places["upton"], tags=["youth"], date=datetime.date(2025, 5, 1))
-    StoryPageFactory(parent=story_index, title="Other place", themes=[themes["safer"]], place=places["tenbury"], tags=["youth"], date=datetime.date(2025, 5, 1))
-    StoryPageFactory(parent=story_index, title="Other tag", themes=[themes["safer"]], place=places["upton"], tags=["sport"], date=datetime.date(2025, 5, 1))
-    StoryPageFactory(parent=story_index, title="Other year", themes=[themes["safer"]], place=places["upton"], tags=["youth"], date=datetime.date(2024, 5, 1))
+    StoryPageFactory(
+        parent=story_index,
+        title="Other theme",
+        themes=[themes["healthier"]],
+        place=places["upton"],
+        tags=["youth"],
+        date=datetime.date(2025, 5, 1),
+    )
+    StoryPageFactory(
+        parent=story_index,
+        title="Other place",
+        themes=[themes["safer"]],
+        place=places["tenbury"],
+        tags=["youth"],
+        date=datetime.date(2025, 5, 1),
+    )
+    StoryPageFactory(
+        parent=story_index,
+        title="Other tag",
+        themes=[themes["safer"]],
+        place=places["upton"],
+        tags=["sport"],
+        date=datetime.date(2025, 5, 1),
+    )
+    StoryPageFactory(
+        parent=story_index,
+        title="Other year",
+        themes=[themes["safer"]],
+        place=places["upton"],
+        tags=["youth"],
+        date=datetime.date(2024, 5, 1),
+    )
     response = client.get("/stories/?theme=safer&place=upton&tag=youth&year=2025")
     assert listed_titles(response) == ["Match"]
     assert len(listed_titles(client.get("/stories/?theme=safer"))) == 4
@@ -71,7 +104,12 @@ def test_listing_paginates_and_keeps_filters_in_page_links(client, story_index, 
 
 def test_story_page_shows_its_details_and_related_stories(client, story_index, themes, places):
     story = StoryPageFactory(
-        parent=story_index, title="Repair café", told_by="Upton Repair Group", place=places["upton"], themes=[themes["safer"]], tags=["repair"]
+        parent=story_index,
+        title="Repair café",
+        told_by="Upton Repair Group",
+        place=places["upton"],
+        themes=[themes["safer"]],
+        tags=["repair"],
     )
     StoryPageFactory(parent=story_index, title="Same theme", themes=[themes["safer"]])
     StoryPageFactory(parent=story_index, title="Unrelated", themes=[themes["healthier"]])
@@ -89,7 +127,13 @@ def test_story_links_to_pledges_it_gives_evidence_for(client, story_index, theme
 
     pledges = PledgeIndexPage(title="Pledges", slug="pledges")
     story_index.get_parent().add_child(instance=pledges)
-    pledge = PledgePage(title="Open ten community hubs", slug="hubs", commitment="Ten hubs", theme=themes["safer"], lead="Community team")
+    pledge = PledgePage(
+        title="Open ten community hubs",
+        slug="hubs",
+        commitment="Ten hubs",
+        theme=themes["safer"],
+        lead="Community team",
+    )
     pledges.add_child(instance=pledge)
     story = StoryPageFactory(parent=story_index)
     story.pledges.set([pledge])
@@ -124,7 +168,9 @@ def warm_site_caches(client):
 
 @pytest.mark.parametrize("count", [5, 100])
 def test_listing_query_count_is_flat(client, story_index, themes, places, count, django_assert_max_num_queries):
-    StoryPageFactory.create_batch(count, parent=story_index, themes=[themes["safer"]], place=places["upton"], tags=["youth"])
+    StoryPageFactory.create_batch(
+        count, parent=story_index, themes=[themes["safer"]], place=places["upton"], tags=["youth"]
+    )
     warm_site_caches(client)
     with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
         assert client.get("/stories/?theme=safer").status_code == 200
@@ -132,7 +178,9 @@ def test_listing_query_count_is_flat(client, story_index, themes, places, count,
 
 @pytest.mark.parametrize("count", [5, 100])
 def test_story_page_query_count_is_flat(client, story_index, themes, places, count, django_assert_max_num_queries):
-    stories = StoryPageFactory.create_batch(count, parent=story_index, themes=[themes["safer"]], place=places["upton"], tags=["a", "b"])
+    stories = StoryPageFactory.create_batch(
+        count, parent=story_index, themes=[themes["safer"]], place=places["upton"], tags=["a", "b"]
+    )
     warm_site_caches(client)
     with django_assert_max_num_queries(STORY_QUERY_BUDGET):
         assert client.get(stories[0].url).status_code == 200

@@ -1,7 +1,8 @@
 import re
 
-import pytest
 from django.contrib.auth.models import User
+
+import pytest
 
 from stories.demo import ripple_stream
 from stories.factories import StoryPageFactory
@@ -9,7 +10,17 @@ from stories.factories import StoryPageFactory
 pytestmark = pytest.mark.django_db
 
 RIPPLES = [
-    ("A tool library opened", "built", [("Neighbours lend tools", "financial", [("Savings fund planters", "natural", [("A new gardening club", "social", [])])])]),
+    (
+        "A tool library opened",
+        "built",
+        [
+            (
+                "Neighbours lend tools",
+                "financial",
+                [("Savings fund planters", "natural", [("A new gardening club", "social", [])])],
+            )
+        ],
+    ),
     ("Neighbours met", "social", []),
 ]
 
@@ -28,7 +39,12 @@ def test_story_shows_its_ripple_map_as_nested_lists(client, story_index):
 
 def test_a_ripple_links_to_the_story_about_it(client, story_index):
     linked = StoryPageFactory(parent=story_index, title="The gardening club")
-    ripples = [{"type": "ripple", "value": {"text": "A club started", "capital": "social", "linked_story": linked.pk, "led_to": []}}]
+    ripples = [
+        {
+            "type": "ripple",
+            "value": {"text": "A club started", "capital": "social", "linked_story": linked.pk, "led_to": []},
+        }
+    ]
     story = StoryPageFactory(parent=story_index, ripples=ripples)
     html = client.get(story.url).content.decode()
     assert f'href="{linked.url}"' in html
@@ -36,7 +52,9 @@ def test_a_ripple_links_to_the_story_about_it(client, story_index):
 
 def test_ripple_overview_counts_by_capital_and_theme(client, story_index, themes):
     StoryPageFactory(parent=story_index, ripples=ripple_stream(RIPPLES), themes=[themes["safer"]])
-    StoryPageFactory(parent=story_index, ripples=ripple_stream([("More friends", "social", [])]), themes=[themes["healthier"]])
+    StoryPageFactory(
+        parent=story_index, ripples=ripple_stream([("More friends", "social", [])]), themes=[themes["healthier"]]
+    )
     draft = StoryPageFactory(parent=story_index, ripples=ripple_stream([("Hidden", "political", [])]))
     draft.unpublish()
     response = client.get("/stories/ripples/")

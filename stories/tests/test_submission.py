@@ -1,7 +1,6 @@
 import io
 import uuid
 
-import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -9,7 +8,9 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
+import pytest
 from PIL import Image
+
 from stories.models import StoryPage, StorySubmission
 
 from .conftest import photo_bytes
@@ -44,7 +45,16 @@ def test_form_renders_with_labelled_fields(client, story_index):
     response = client.get(SUBMIT_URL)
     html = response.content.decode()
     assert response.status_code == 200
-    for field in ("group_name", "contact_name", "contact_email", "title", "story", "photos", "place", "consent_to_publish"):
+    for field in (
+        "group_name",
+        "contact_name",
+        "contact_email",
+        "title",
+        "story",
+        "photos",
+        "place",
+        "consent_to_publish",
+    ):
         assert f'for="id_{field}' in html or f'id="id_{field}' in html
     assert 'enctype="multipart/form-data"' in html
 
@@ -52,7 +62,13 @@ def test_form_renders_with_labelled_fields(client, story_index):
 def test_valid_submission_creates_a_draft_story_in_review_and_sends_emails(client, story_index, themes, places):
     response = client.post(
         SUBMIT_URL,
-        story_data(place=places["upton"].pk, themes=[themes["safer"].pk], photos=[upload()], photo_description="Volunteers at a table", people_pictured_agreed="on"),
+        story_data(
+            place=places["upton"].pk,
+            themes=[themes["safer"].pk],
+            photos=[upload()],
+            photo_description="Volunteers at a table",
+            people_pictured_agreed="on",
+        ),
     )
     submission = StorySubmission.objects.get()
     assert response.status_code == 302
@@ -106,7 +122,15 @@ def test_missing_fields_show_an_error_summary_and_keep_what_was_typed(client, st
 
 
 def test_public_html_is_sanitised(client, story_index):
-    client.post(SUBMIT_URL, story_data(story='<p onclick="x()">Hi <script>alert(1)</script><strong>there</strong></p>\n\n<img src=x onerror=alert(1)>'))
+    client.post(
+        SUBMIT_URL,
+        story_data(
+            story=(
+                '<p onclick="x()">Hi <script>alert(1)</script><strong>there</strong></p>'
+                "\n\n<img src=x onerror=alert(1)>"
+            )
+        ),
+    )
     html = StoryPage.objects.get().body.raw_data[0]["value"]
     assert "<script" not in html and "onclick" not in html and "onerror" not in html and "<img" not in html
     assert "<strong>there</strong>" in html
@@ -150,7 +174,12 @@ def test_photos_over_the_size_limit_are_refused(client, story_index):
     noisy.save(buffer, format="PNG")
     assert len(buffer.getvalue()) > 1000
     response = client.post(
-        SUBMIT_URL, story_data(photos=[upload("big.png", buffer.getvalue(), "image/png")], photo_description="x", people_pictured_agreed="on")
+        SUBMIT_URL,
+        story_data(
+            photos=[upload("big.png", buffer.getvalue(), "image/png")],
+            photo_description="x",
+            people_pictured_agreed="on",
+        ),
     )
     assert response.status_code == 400
     assert "is larger than" in response.content.decode()
@@ -160,7 +189,8 @@ def test_decompression_bombs_are_refused(client, story_index):
     # A tiny file that claims 20000 x 20000 pixels when decoded.
     bomb = photo_bytes("PNG", size=(20000, 20000))
     response = client.post(
-        SUBMIT_URL, story_data(photos=[upload("bomb.png", bomb, "image/png")], photo_description="x", people_pictured_agreed="on")
+        SUBMIT_URL,
+        story_data(photos=[upload("bomb.png", bomb, "image/png")], photo_description="x", people_pictured_agreed="on"),
     )
     assert response.status_code == 400
     assert "too many pixels" in response.content.decode()
@@ -183,14 +213,20 @@ def gps_exif():
     return exif
 
 
-@pytest.mark.parametrize(("image_format", "content_type"), [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("WEBP", "image/webp")])
+@pytest.mark.parametrize(
+    ("image_format", "content_type"), [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("WEBP", "image/webp")]
+)
 def test_exif_and_gps_are_gone_from_the_stored_original(client, story_index, image_format, content_type):
     original = photo_bytes(image_format, exif=gps_exif())
     with Image.open(io.BytesIO(original)) as check:
         assert check.getexif().get(0x010F) == "PhoneMaker"  # the test photo really carries EXIF
     response = client.post(
         SUBMIT_URL,
-        story_data(photos=[upload("IMG_0001 Sam's house.jpg", original, content_type)], photo_description="x", people_pictured_agreed="on"),
+        story_data(
+            photos=[upload("IMG_0001 Sam's house.jpg", original, content_type)],
+            photo_description="x",
+            people_pictured_agreed="on",
+        ),
     )
     assert response.status_code == 302
     stored = get_image_model().objects.get()

@@ -1,10 +1,11 @@
 import datetime
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
+
+import pytest
 
 from stories.models import StoryPage, StoryPreviewLink
 
@@ -55,7 +56,9 @@ def test_group_comments_send_the_story_back_to_editors_and_tell_moderators(clien
     link = StoryPreviewLink.objects.get()
     sign_in(client)
     mail.outbox.clear()
-    response = client.post(f"/stories/preview/{link.token}/", {"decision": "comment", "comment": "Please keep Mrs Patel's name."})
+    response = client.post(
+        f"/stories/preview/{link.token}/", {"decision": "comment", "comment": "Please keep Mrs Patel's name."}
+    )
     assert response.status_code == 302
     page = StoryPage.objects.get(pk=submission.page.pk)
     assert not page.live
