@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, Task, TaskState
+from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskState
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -98,6 +99,17 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
 
 class StoryPageQuerySet(PageQuerySet):
+    def public(self):
+        """Stories outside private sections, like Wagtail's public(), in the same query.
+
+        Wagtail's version first loads every view restriction; here the restriction check
+        is a subquery, which keeps listings one query cheaper on every page view.
+        """
+        restricted_ancestor = PageViewRestriction.objects.filter(
+            page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(models.Exists(restricted_ancestor))
+
     def for_listing(self):
         """Everything a story card shows, fetched in a fixed number of queries."""
         return self.select_related("lead_image", "place").prefetch_related(

@@ -1,7 +1,7 @@
 from django import template
 
 from ..blocks import Capital
-from ..models import StoryIndexPage, StoryPage
+from ..models import StoryPage
 
 register = template.Library()
 
@@ -17,8 +17,9 @@ def capital_label(value):
 @register.inclusion_tag("stories/includes/latest_stories.html", takes_context=True)
 def latest_stories(context, count=3):
     """The newest stories for the home page, featured ones first."""
-    stories = StoryPage.objects.live().public().for_listing().order_by("-featured", "-date", "-pk")[:count]
-    return {"request": context.get("request"), "stories": stories, "index": StoryIndexPage.objects.live().first()}
+    # One query: the home page has a tight query budget, so these cards are text only.
+    stories = StoryPage.objects.live().public().select_related("place").order_by("-featured", "-date", "-pk")[:count]
+    return {"request": context.get("request"), "stories": stories}
 
 
 @register.inclusion_tag("stories/includes/theme_stories.html", takes_context=True)

@@ -197,3 +197,13 @@ def test_reserved_addresses_cannot_be_story_slugs(story_index):
     story = StoryPage(title="Mine", slug="mine", summary="s", told_by="x")
     with pytest.raises(ValidationError):
         story.full_clean()
+
+
+def test_stories_in_a_private_section_are_not_listed(client, story_index):
+    from wagtail.models import PageViewRestriction
+
+    StoryPageFactory(parent=story_index, title="Open story")
+    private = StoryPageFactory(parent=story_index, title="Private story")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    assert listed_titles(client.get("/stories/")) == ["Open story"]
+    assert "Private story" not in client.get("/").content.decode()
