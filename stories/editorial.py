@@ -27,6 +27,9 @@ def ensure_editorial(apps=global_apps):
     if root:
         # The communications team writes and publishes anything on the site.
         grant_page_permissions(apps, communications, root, PUBLISHING)
+    for group in (communications, moderators):
+        # Staff read who sent a story (to contact them); nobody edits that record by hand.
+        grant_model_permission(apps, group, "stories", "storysubmission", "view")
     workflow = ensure_workflow(apps, reviewers=[moderators, communications])
     index = Page.objects.filter(content_type__app_label="stories", content_type__model="storyindexpage").first()
     if index:
@@ -48,6 +51,18 @@ def ensure_group(apps, name):
     group.permissions.add(access_admin)
     grant_image_permissions(apps, group)
     return group
+
+
+def grant_model_permission(apps, group, app_label, model_name, action):
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=f"{action}_{model_name}",
+        defaults={"name": f"Can {action} {model_name}"},
+    )
+    group.permissions.add(permission)
 
 
 def page_permission(apps, codename):

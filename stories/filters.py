@@ -29,7 +29,9 @@ class StoryFilters(forms.Form):
         self.fields["theme"].choices = everything + [(t.slug, t.name) for t in Theme.objects.for_active_locale()]
         # Places and years that have stories come from one query over the stories themselves.
         places, years = {}, set()
-        for place_slug, place_name, date in live.values_list("place__slug", "place__name", "date").distinct():
+        for place_slug, place_name, date in (
+            live.order_by().values_list("place__slug", "place__name", "date").distinct()
+        ):
             if place_slug:
                 places[place_slug] = place_name
             years.add(date.year)

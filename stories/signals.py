@@ -1,6 +1,7 @@
 """Emails that follow workflow decisions on community stories."""
 
 from django.conf import settings
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.models import GroupApprovalTask
@@ -8,7 +9,15 @@ from wagtail.signals import task_rejected
 
 from home.emails import send_templated_email
 
-from .models import GroupAgreementTask, StorySubmission
+from .editorial import ensure_editorial
+from .models import GroupAgreementTask, StoryIndexPage, StorySubmission
+
+
+@receiver(post_save, sender=StoryIndexPage)
+def attach_review_workflow(sender, instance, created, raw=False, **kwargs):
+    """A new stories index gets the review workflow and the moderators' permissions at once."""
+    if created and not raw:
+        ensure_editorial()
 
 
 @receiver(task_rejected)

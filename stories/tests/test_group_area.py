@@ -194,3 +194,23 @@ def test_moderators_group_and_workflow_exist_on_a_fresh_site(db):
     workflow = Workflow.objects.get(name="Community story review")
     assert [task.name for task in workflow.tasks] == ["Moderator review", "Community group agreement"]
     assert User.objects.count() == 0
+
+
+def test_staff_can_read_who_sent_a_story_but_not_edit_it(client, story_index, moderator):
+    submission = submit_story(client)
+    client.force_login(moderator)
+    listing = client.get("/admin/snippets/stories/storysubmission/")
+    assert listing.status_code == 200
+    assert submission.reference in listing.content.decode()
+    inspect = client.get(f"/admin/snippets/stories/storysubmission/inspect/{submission.pk}/")
+    assert "sam@example.org" in inspect.content.decode()
+    edit = client.get(f"/admin/snippets/stories/storysubmission/edit/{submission.pk}/")
+    assert edit.status_code in (302, 403)
+
+
+def test_a_new_stories_index_gets_the_review_workflow(home):
+    from stories.models import StoryIndexPage
+
+    index = StoryIndexPage(title="Stories", slug="stories")
+    home.add_child(instance=index)
+    assert index.get_workflow().name == "Community story review"
