@@ -1,10 +1,23 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import StorySubmission
+from .models import StoryPage, StorySubmission
+
+
+@hooks.register("before_publish_page")
+def refuse_to_publish_withdrawn_stories(request, page):
+    """A group that withdrew consent must never see its story come back."""
+    if not isinstance(page.specific_deferred, StoryPage):
+        return None
+    if StorySubmission.objects.filter(page_id=page.pk, consent_withdrawn_at__isnull=False).exists():
+        messages.error(request, _("The group that sent this story withdrew its consent. It cannot be published."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 @hooks.register("register_log_actions")

@@ -214,3 +214,29 @@ def test_a_new_stories_index_gets_the_review_workflow(home):
     index = StoryIndexPage(title="Stories", slug="stories")
     home.add_child(instance=index)
     assert index.get_workflow().name == "Community story review"
+
+
+def test_a_withdrawn_story_cannot_be_published_again_from_the_admin(client, story_index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    submission = submit_story(client)
+    sign_in(client)
+    client.post(reverse("stories:withdraw", args=[submission.reference]))
+    admin = User.objects.create_superuser("admin", "admin@example.org", "a-long-password-1")
+    client.force_login(admin)
+    page = StoryPage.objects.get(pk=submission.page.pk)
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "told_by": page.told_by,
+            "date": page.date.isoformat(),
+            "body": streamfield([]),
+            "ripples": streamfield([]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert not StoryPage.objects.get(pk=page.pk).live
