@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from consultations.demo import load_demo_consultations
 from pledges.demo import load_demo_pledges
+from stories.demo import load_demo_stories
 from strategy.loader import load_strategy
 
 
@@ -9,6 +11,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = load_strategy()
-        # Each app's sample content follows, in dependency order.
+        # Each app's sample content follows, in dependency order: stories give evidence for
+        # pledges, consultations' outcomes link to pledges.
         load_demo_pledges(home)
+        load_demo_stories(home)
+        load_demo_consultations(home)
         self.stdout.write(self.style.SUCCESS(f"Strategy content is in place under “{home.title}”."))

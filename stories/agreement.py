@@ -1,0 +1,83 @@
+"""The community group's agreement: private previews of the edited story, and the group's answer."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.log_actions import log
+from wagtail.models import TaskState
+
+from home.emails import send_templated_email
+
+from .models import StoryPreviewLink, StorySubmission
+
+
+def submission_for(page):
+    return StorySubmission.objects.filter(page_id=page.pk).first()
+
+
+def start_agreement(task_state):
+    """Pass at once when there is nothing to agree to; otherwise send the group a preview."""
+    page = task_state.workflow_state.content_object
+    submission = submission_for(page)
+    if submission is None or task_state.revision_id == submission.submitted_revision_id:
+        # The workflow moves on when a task it starts is no longer in progress.
+        task_state.status = TaskState.STATUS_APPROVED
+        task_state.finished_at = timezone.now()
+        task_state.comment = "Nothing changed since the group sent it" if submission else "Not a community story"
+        task_state.save()
+        return
+    send_preview_link(task_state, submission=submission)
+
+
+def send_preview_link(task_state, user=None, submission=None):
+    """A new preview link for the latest revision; older links for this story stop working."""
+    page = task_state.workflow_state.content_object
+    submission = submission or submission_for(page)
+    if submission is None:
+        return None
+    revision = page.get_latest_revision()
+    if task_state.revision_id != revision.pk:
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
+    link = StoryPreviewLink.objects.create(submission=submission, revision=revision, task_state=task_state)
+    send_templated_email(
+        "stories/emails/preview_ready",
+        {"submission": submission, "link": link, "preview_url": preview_url(link)},
+        [submission.contact_email],
+    )
+    return link
+
+
+def preview_url(link):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("stories:preview", args=[link.token])
+
+
+def open_agreement_state(link):
+    """The group-agreement task state this link answers, if it still waits for an answer."""
+    state = link.task_state
+    if state is None or state.status != TaskState.STATUS_IN_PROGRESS:
+        return None
+    return state.specific
+
+
+@transaction.atomic
+def record_agreement(link):
+    state = open_agreement_state(link)
+    if state is None or not link.is_usable():
+        return False
+    page = link.submission.page
+    log(page, "stories.group_agreed", data={"group": link.submission.group_name}, revision=link.revision)
+    # Approving the last task finishes the workflow, which publishes the story (or schedules it).
+    state.approve(user=None, comment=f"{link.submission.group_name} agreed to this version")
+    return True
+
+
+@transaction.atomic
+def record_comments(link, comment):
+    state = open_agreement_state(link)
+    if state is None or not link.is_usable():
+        return False
+    state.reject(user=None, comment=comment)
+    return True

@@ -1,0 +1,39 @@
+"""Emails that follow workflow decisions on community stories."""
+
+from django.conf import settings
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.models import GroupApprovalTask
+from wagtail.signals import task_rejected
+
+from home.emails import send_templated_email
+
+from .editorial import ensure_editorial
+from .models import GroupAgreementTask, StoryIndexPage, StorySubmission
+
+
+@receiver(post_save, sender=StoryIndexPage)
+def attach_review_workflow(sender, instance, created, raw=False, **kwargs):
+    """A new stories index gets the review workflow and the moderators' permissions at once."""
+    if created and not raw:
+        ensure_editorial()
+
+
+@receiver(task_rejected)
+def tell_people_about_rejection(sender, instance, user=None, **kwargs):
+    task_state = instance
+    workflow_state = task_state.workflow_state
+    if workflow_state.base_content_type.app_label != "wagtailcore":
+        return
+    submission = StorySubmission.objects.filter(page_id=workflow_state.object_id).select_related("page").first()
+    if submission is None:
+        return
+    task = task_state.task.specific
+    context = {"submission": submission, "page": submission.page, "reason": task_state.comment}
+    if isinstance(task, GroupAgreementTask):
+        # The group answered a preview with comments: editors need to see them.
+        if settings.MODERATOR_EMAILS:
+            send_templated_email("stories/emails/moderators_group_comments", context, settings.MODERATOR_EMAILS)
+    elif isinstance(task, GroupApprovalTask):
+        send_templated_email("stories/emails/story_declined", context, [submission.contact_email])

@@ -1,0 +1,134 @@
+"""What happens after a valid story submission: a draft page, the workflow, the emails."""
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.html import escape
+from django.utils.text import Truncator, slugify
+
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+
+import nh3
+
+from home.emails import send_templated_email
+
+from .editorial import get_workflow
+from .models import RESERVED_SLUGS, StoryPage, StorySubmission
+from .photos import reencode
+
+logger = logging.getLogger(__name__)
+
+# What residents may format; everything else is dropped, including scripts and styles.
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li"}
+
+
+def story_paragraphs(text):
+    """Public text as safe HTML paragraphs: any HTML typed is sanitised, blank lines split paragraphs."""
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    html = []
+    for part in paragraphs:
+        if "<" in part:
+            cleaned = nh3.clean(part, tags=ALLOWED_TAGS, attributes={})
+        else:
+            cleaned = escape(part).replace("\n", "<br>")
+        if cleaned.strip():
+            html.append(cleaned if cleaned.lstrip().startswith("<p>") else f"<p>{cleaned}</p>")
+    return "".join(html)
+
+
+def plain_summary(text, length=280):
+    return Truncator(" ".join(nh3.clean(text, tags=set()).split())).chars(length)
+
+
+def store_photos(photos, title):
+    Image = get_image_model()
+    images = []
+    for position, upload in enumerate(photos, start=1):
+        image = Image(title=f"{title} ({position})"[:255], file=reencode(upload))
+        image.save()
+        images.append(image)
+    return images
+
+
+def build_story_page(data, images):
+    alt_text = data.get("photo_description", "")
+    body = [{"type": "paragraph", "value": story_paragraphs(data["story"])}]
+    body += [
+        {"type": "image", "value": {"image": image.pk, "alt_text": alt_text, "caption": ""}} for image in images[1:]
+    ]
+    page = StoryPage(
+        title=data["title"],
+        slug=slugify(data["title"])[:60] or "story",
+        summary=plain_summary(data["story"]),
+        body=body,
+        told_by=data["group_name"],
+        place=data.get("place"),
+        lead_image=images[0] if images else None,
+        lead_image_alt_text=alt_text if images else "",
+        live=False,
+    )
+    return page
+
+
+def unique_slug(index, slug):
+    taken = set(index.get_children().filter(slug__startswith=slug).values_list("slug", flat=True)) | RESERVED_SLUGS
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def create_story_submission(index, data):
+    """Create the draft story and its submission, start the review, and send the emails.
+
+    A repeated form token (a double-clicked submit) returns the first submission unchanged.
+    """
+    existing = StorySubmission.objects.filter(form_token=data["form_token"]).select_related("page").first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            submission = _create(index, data)
+    except IntegrityError:
+        # Two identical requests raced; the other one won.
+        return StorySubmission.objects.get(form_token=data["form_token"]), False
+    send_submission_emails(submission)
+    return submission, True
+
+
+def _create(index, data):
+    images = store_photos(data.get("photos") or [], data["title"])
+    page = build_story_page(data, images)
+    page.slug = unique_slug(index, page.slug)
+    page.themes.set(data.get("themes") or [])
+    index.add_child(instance=page)
+    revision = page.save_revision(log_action=False)
+    submission = StorySubmission.objects.create(
+        page=page,
+        reference=StorySubmission.new_reference(),
+        form_token=data["form_token"],
+        group_name=data["group_name"],
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        consent_to_publish=data["consent_to_publish"],
+        people_pictured_agreed=bool(data.get("people_pictured_agreed")),
+        submitted_revision=revision,
+    )
+    # The audit log names the group (never the email address) as the story's source.
+    log(
+        page,
+        "stories.submitted",
+        data={"group": data["group_name"], "reference": submission.reference},
+        revision=revision,
+    )
+    get_workflow().start(page, user=None)
+    return submission
+
+
+def send_submission_emails(submission):
+    context = {"submission": submission, "page": submission.page}
+    send_templated_email("stories/emails/submission_received", context, [submission.contact_email])
+    if settings.MODERATOR_EMAILS:
+        send_templated_email("stories/emails/moderators_new_submission", context, settings.MODERATOR_EMAILS)

@@ -1,0 +1,41 @@
+from wagtail.models import WorkflowState
+
+import pytest
+
+from stories.blocks import walk_ripples
+from stories.demo import load_demo_stories
+from stories.models import StoryIndexPage, StoryPage, StorySubmission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_stories_are_marked_as_examples_and_loading_twice_changes_nothing(home):
+    load_demo_stories(home)
+    counts = (
+        StoryIndexPage.objects.count(),
+        StoryPage.objects.count(),
+        StorySubmission.objects.count(),
+        WorkflowState.objects.count(),
+    )
+    load_demo_stories(home)
+    assert (
+        StoryIndexPage.objects.count(),
+        StoryPage.objects.count(),
+        StorySubmission.objects.count(),
+        WorkflowState.objects.count(),
+    ) == counts
+    assert counts[:3] == (1, 4, 1)
+    for story in StoryPage.objects.all():
+        assert story.title.startswith("Example")
+
+
+def test_demo_has_a_deep_ripple_map_and_a_submission_waiting_for_review(home, client):
+    load_demo_stories(home)
+    depths = [depth for story in StoryPage.objects.live() for depth, _ripple in walk_ripples(story.ripples.raw_data)]
+    assert max(depths) >= 4
+    submission = StorySubmission.objects.get()
+    assert not submission.page.live
+    assert WorkflowState.objects.get(object_id=str(submission.page.pk)).status == WorkflowState.STATUS_IN_PROGRESS
+    listing = client.get("/stories/").content.decode()
+    assert "Example story: a repair café" in listing
+    assert "Example submission" not in listing

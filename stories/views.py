@@ -1,0 +1,141 @@
+"""Thin views: the submission form, the groups' area, private previews, the ripple overview."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from home.public_forms import typed_text
+from home.ratelimit import hit, too_many_requests
+
+from . import group_access
+from .agreement import record_agreement, record_comments
+from .forms import PreviewResponseForm, SignInForm, StorySubmissionForm
+from .models import StoryIndexPage, StoryPreviewLink, StorySubmission
+from .ripples import ripple_summary
+from .states import LABELS, states_for
+from .submissions import create_story_submission
+from .withdrawal import withdraw_consent
+
+
+def submit_story(request, index):
+    if request.method == "POST":
+        form = StorySubmissionForm(request.POST, request.FILES)
+        if hit(request, "stories-submit"):
+            return too_many_requests(request, typed=typed_text(form, StorySubmissionForm.TEXT_FIELDS))
+        if form.is_valid():
+            submission, _created = create_story_submission(index, form.cleaned_data)
+            return redirect(index.url + index.reverse_subpage("submitted", args=[submission.reference]))
+    else:
+        form = StorySubmissionForm()
+    context = {"page": index, "form": form}
+    return TemplateResponse(request, "stories/submit.html", context, status=400 if form.errors else 200)
+
+
+def story_submitted(request, index, reference):
+    if not StorySubmission.objects.filter(reference=reference).exists():
+        raise Http404
+    return TemplateResponse(request, "stories/submitted.html", {"page": index, "reference": reference})
+
+
+def ripple_overview(request, index):
+    return TemplateResponse(request, "stories/ripples.html", {"page": index, **ripple_summary(index)})
+
+
+def story_index():
+    index = StoryIndexPage.objects.live().first()
+    if index is None:
+        raise Http404
+    return index
+
+
+def sign_in(request):
+    form = SignInForm(request.POST or None)
+    if request.method == "POST":
+        if hit(request, "stories-sign-in"):
+            return too_many_requests(request)
+        if form.is_valid():
+            group_access.send_sign_in_link(form.cleaned_data["email"], request.GET.get("next", ""))
+            # The same answer whether or not the address sent a story: no one can probe for groups.
+            return TemplateResponse(request, "stories/sign_in_sent.html", {"page": story_index()})
+    return TemplateResponse(
+        request, "stories/sign_in.html", {"page": story_index(), "form": form}, status=400 if form.errors else 200
+    )
+
+
+def sign_in_with_link(request, token):
+    email, next_url = group_access.use_sign_in_link(token)
+    if email is None:
+        return TemplateResponse(request, "stories/sign_in_failed.html", {"page": story_index()}, status=400)
+    group_access.sign_in(request, email)
+    if next_url and next_url.startswith("/stories/") and not next_url.startswith("//"):
+        return redirect(next_url)
+    return redirect("stories:mine")
+
+
+def my_stories(request):
+    email = group_access.signed_in_email(request)
+    if email is None:
+        return redirect(reverse("stories:sign_in") + "?next=" + reverse("stories:mine"))
+    submissions = StorySubmission.objects.filter(contact_email__iexact=email).select_related("page")
+    rows = [(submission, state, LABELS[state]) for submission, state in states_for(submissions)]
+    return TemplateResponse(request, "stories/mine.html", {"page": story_index(), "rows": rows, "email": email})
+
+
+@require_POST
+def sign_out(request):
+    group_access.sign_out(request)
+    return redirect("stories:sign_in")
+
+
+def own_submission(request, reference):
+    email = group_access.signed_in_email(request)
+    if email is None:
+        raise Http404
+    return get_object_or_404(
+        StorySubmission.objects.select_related("page"), reference=reference, contact_email__iexact=email
+    )
+
+
+def withdraw(request, reference):
+    submission = own_submission(request, reference)
+    if request.method == "POST" and not submission.consent_withdrawn_at:
+        withdraw_consent(submission)
+        return redirect("stories:mine")
+    return TemplateResponse(request, "stories/withdraw.html", {"page": story_index(), "submission": submission})
+
+
+def preview(request, token):
+    link = StoryPreviewLink.objects.select_related("submission__page", "revision").filter(token=token).first()
+    email = group_access.signed_in_email(request)
+    if link is None:
+        raise Http404
+    if email is None:
+        return redirect(reverse("stories:sign_in") + "?next=" + request.path)
+    if link.submission.contact_email.lower() != email.lower():
+        # Another group's preview: indistinguishable from a link that does not exist.
+        raise Http404
+    if not link.is_usable():
+        return TemplateResponse(request, "stories/preview_expired.html", {"page": story_index()}, status=410)
+    form = PreviewResponseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["decision"] == PreviewResponseForm.AGREE:
+            done = record_agreement(link)
+            message = _("Thank you. You agreed to this version.")
+        else:
+            done = record_comments(link, form.cleaned_data["comment"])
+            message = _("Thank you. We have sent your comments to the editors.")
+        if done:
+            from django.contrib import messages
+
+            messages.success(request, message)
+        return redirect("stories:mine")
+    story = link.revision.as_object()
+    context = story.get_context(request)
+    context.update(page=story, preview_link=link, response_form=form, is_private_preview=True)
+    response = TemplateResponse(request, "stories/story_page.html", context, status=400 if form.errors else 200)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
