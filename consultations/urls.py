@@ -1,2 +1,10 @@
+from django.urls import path
+
+from . import views
+from .feeds import ConsultationFeed
+
 app_name = "consultations"
-urlpatterns = []
+urlpatterns = [
+    path("consultations/feed/", ConsultationFeed(), name="feed"),
+    path("consultations/confirm/<str:token>/", views.confirm, name="confirm"),
+]
