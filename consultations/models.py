@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Value, When
-from django.db.models.functions import Now
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -50,13 +49,18 @@ def state_at(opens_at, closes_at, outcome_published_at, now):
 
 
 class ConsultationQuerySet(PageQuerySet):
-    def with_state(self):
-        """Annotate `state_value` from the database clock, the same rule as `ConsultationPage.state`."""
+    def with_state(self, now=None):
+        """Annotate `state_value` by the same rule as `ConsultationPage.state`.
+
+        The time comes from the application's clock, not the database's, so a page and
+        the listing that links to it can never disagree.
+        """
+        now = now or timezone.now()
         return self.annotate(
             state_value=Case(
-                When(outcome_published_at__lte=Now(), then=Value(State.OUTCOME.value)),
-                When(opens_at__gt=Now(), then=Value(State.UPCOMING.value)),
-                When(closes_at__gt=Now(), then=Value(State.OPEN.value)),
+                When(outcome_published_at__lte=now, then=Value(State.OUTCOME.value)),
+                When(opens_at__gt=now, then=Value(State.UPCOMING.value)),
+                When(closes_at__gt=now, then=Value(State.OPEN.value)),
                 default=Value(State.CLOSED.value),
                 output_field=models.CharField(),
             )
