@@ -108,12 +108,3 @@ def register_consultation_data_menu_item():
         order=260,
         permission=admin_views.EXPORT_PERMISSION,
     )
-
-
-@hooks.register("after_publish_page")
-def email_outcomes_when_published(request, page):
-    # An outcome published now goes out at once; one scheduled for later is sent by the
-    # daily send_outcome_emails command.
-    specific = page.specific
-    if isinstance(specific, ConsultationPage) and specific.outcome_is_published:
-        outcomes.send_outcome_emails(specific)
