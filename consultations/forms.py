@@ -81,10 +81,10 @@ class CommentForm(PublicForm):
 
     answer_prefix = "question_"
 
-    def __init__(self, consultation, *args, **kwargs):
+    def __init__(self, consultation, *args, questions=None, **kwargs):
         self.consultation = consultation
         super().__init__(*args, **kwargs)
-        self.questions = list(consultation.questions.all())
+        self.questions = list(consultation.questions.all()) if questions is None else questions
         # Questions come before the personal details, in the order the editor set.
         fields = {}
         for question in self.questions:

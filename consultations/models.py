@@ -73,7 +73,7 @@ class ConsultationQuerySet(PageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
-class ConsultationIndexPage(RoutablePageMixin, Page):
+class ConsultationIndexPage(Page):
     """/consultations/: every consultation, open ones first, and what came of the closed ones."""
 
     introduction = models.TextField(blank=True)
@@ -85,6 +85,19 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
+
+    def route(self, request, path_components):
+        # Children are consultations: fetch the specific page in one query, not two.
+        if path_components:
+            child = ConsultationPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def breadcrumb_ancestors(self):
+        """The home page, already loaded by routing: no query."""
+        return [self.get_parent()]
 
     def get_context(self, request, *args, **kwargs):
         from .listing import consultation_listing
@@ -209,23 +222,38 @@ class ConsultationPage(RoutablePageMixin, Page):
     def published_comments(self):
         return self.comments.published().select_related("outcome_pledge").order_by("confirmed_at", "pk")
 
+    def breadcrumb_ancestors(self):
+        """Home and the index, from the parents routing already loaded (no query when served)."""
+        index_page = self.get_parent()
+        return [index_page.get_parent(), index_page]
+
+    def tags(self):
+        """Theme and place names for the page's tags, in one query."""
+        from strategy.models import Place, Theme
+
+        themes = Theme.objects.filter(consultations=self).order_by().annotate(tag_kind=Value("theme")).values_list("tag_kind", "name")
+        places = Place.objects.filter(consultations=self).order_by().annotate(tag_kind=Value("place")).values_list("tag_kind", "name")
+        return [name for _kind, name in themes.union(places, all=True)]
+
     def get_context(self, request, *args, **kwargs):
         from .forms import CommentForm
-        from .results import outcome_counts, results_for
+        from .results import CountedPaginator, comment_counts, results_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = self.documents.select_related("document")
-        context["page_themes"] = list(self.themes.all())
-        context["page_places"] = list(self.places.all())
-        comments = self.published_comments()
-        context["comments"] = Paginator(comments, COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
         state = self.state
         context["state"] = state
+        context["documents"] = self.documents.select_related("document")
+        context["tags"] = self.tags()
+        context["breadcrumb_ancestors"] = self.breadcrumb_ancestors()
+        questions = list(self.questions.all()) if state in (State.OPEN, State.OUTCOME) else []
+        counts = comment_counts(self, questions if state == State.OUTCOME else [])
+        paginator = CountedPaginator(self.published_comments(), COMMENTS_PER_PAGE, count=counts["published"])
+        context["comments"] = paginator.get_page(request.GET.get("page"))
         if state == State.OPEN and "form" not in context:
-            context["form"] = CommentForm(self)
+            context["form"] = CommentForm(self, questions=questions)
         if state == State.OUTCOME:
-            context["results"] = results_for(self)
-            context["outcome_counts"] = outcome_counts(self)
+            context["results"] = results_for(self, questions, counts)
+            context["outcome_counts"] = counts
         return context
 
     @path("comment/", name="comment")
@@ -247,18 +275,6 @@ class ConsultationPage(RoutablePageMixin, Page):
         from .views import report_comment
 
         return report_comment(request, self, comment_id)
-
-    @path("results.csv", name="results_csv")
-    def results_csv(self, request):
-        from .exports import public_results_csv
-
-        return public_results_csv(self)
-
-    @path("results.json", name="results_json")
-    def results_json(self, request):
-        from .exports import public_results_json
-
-        return public_results_json(self)
 
 
 class ConsultationDocument(Orderable):

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from home.public_forms import typed_text
 from home.ratelimit import hit, too_many_requests
 
+from .exports import public_results_csv, public_results_json
 from .forms import CommentForm
-from .models import Comment
+from .models import Comment, ConsultationPage
 from .submissions import confirm_comment, create_comment, report_comment as record_report, reporter_hash
 
 
@@ -62,3 +63,11 @@ def report_comment(request, consultation, comment_id):
     record_report(comment, reporter_hash(request))
     messages.success(request, _("Thank you. A moderator will look at the comment you reported."))
     return redirect(consultation.url + f"#comment-{comment.pk}")
+
+
+def results(request, slug, format):
+    """Anonymous aggregated results; a real file name, so not a page route."""
+    consultation = ConsultationPage.objects.live().public().filter(slug=slug).first()
+    if consultation is None:
+        raise Http404
+    return public_results_json(consultation) if format == "json" else public_results_csv(consultation)
