@@ -29,7 +29,9 @@ def public_results_csv(consultation):
     writer.writerow(["(all responses)", "", results["responses"], ""])
     for question in results["questions"]:
         for option in question["options"]:
-            writer.writerow([safe_cell(question["question"]), safe_cell(option["choice"]), option["count"], option["percent"]])
+            writer.writerow(
+                [safe_cell(question["question"]), safe_cell(option["choice"]), option["count"], option["percent"]]
+            )
     return response
 
 
@@ -54,8 +56,19 @@ def staff_responses_csv(consultation):
     writer = csv.writer(response)
     writer.writerow(
         [
-            "id", "created_at", "confirmed_at", "display_name", "email", "postcode", "comment", "moderation_state",
-            "rejection_reason", "reports", "outcome", "outcome_reason", "wants_outcome_email",
+            "id",
+            "created_at",
+            "confirmed_at",
+            "display_name",
+            "email",
+            "postcode",
+            "comment",
+            "moderation_state",
+            "rejection_reason",
+            "reports",
+            "outcome",
+            "outcome_reason",
+            "wants_outcome_email",
             *[question.question for question in questions],
         ]
     )
@@ -65,11 +78,19 @@ def staff_responses_csv(consultation):
             answers.setdefault(answer.question_id, []).append(answer.value)
         writer.writerow(
             [
-                comment.pk, comment.created_at.isoformat(),
+                comment.pk,
+                comment.created_at.isoformat(),
                 comment.confirmed_at.isoformat() if comment.confirmed_at else "",
-                safe_cell(comment.display_name), safe_cell(comment.email), safe_cell(comment.postcode),
-                safe_cell(comment.text), comment.moderation_state, comment.rejection_reason, comment.report_count,
-                comment.outcome, safe_cell(comment.outcome_reason), comment.notify_outcome,
+                safe_cell(comment.display_name),
+                safe_cell(comment.email),
+                safe_cell(comment.postcode),
+                safe_cell(comment.text),
+                comment.moderation_state,
+                comment.rejection_reason,
+                comment.report_count,
+                comment.outcome,
+                safe_cell(comment.outcome_reason),
+                comment.notify_outcome,
                 *[safe_cell("; ".join(answers.get(question.pk, []))) for question in questions],
             ]
         )
@@ -105,8 +126,8 @@ def person_data(email):
 
 
 def person_data_json(email):
-    response = HttpResponse(json.dumps(person_data(email), indent=2, ensure_ascii=False), content_type="application/json")
+    response = HttpResponse(
+        json.dumps(person_data(email), indent=2, ensure_ascii=False), content_type="application/json"
+    )
     response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
     return response
-
-

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from wagtail.models import Page, Site
+
 import factory
 import wagtail_factories
 

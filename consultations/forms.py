@@ -107,11 +107,17 @@ class CommentForm(PublicForm):
         choices = [(choice, choice) for choice in question.choice_list]
         if question.kind == ConsultationQuestion.Kind.SINGLE:
             return forms.ChoiceField(
-                label=label, help_text=question.help_text, required=question.required, choices=choices,
+                label=label,
+                help_text=question.help_text,
+                required=question.required,
+                choices=choices,
                 widget=forms.RadioSelect,
             )
         return forms.MultipleChoiceField(
-            label=label, help_text=question.help_text, required=question.required, choices=choices,
+            label=label,
+            help_text=question.help_text,
+            required=question.required,
+            choices=choices,
             widget=forms.CheckboxSelectMultiple,
         )
 

@@ -18,12 +18,14 @@ GROUP_ORDER = [State.OPEN, State.UPCOMING, State.CLOSED, State.OUTCOME]
 def vocabulary_choices():
     """(theme choices, place choices) in the visitor's language, from one query."""
     themes = (
-        Theme.objects.for_active_locale().order_by()
+        Theme.objects.for_active_locale()
+        .order_by()
         .annotate(vocabulary=Value("theme"), position=F("sort_order"))
         .values_list("vocabulary", "slug", "name", "position")
     )
     places = (
-        Place.objects.for_active_locale().order_by()
+        Place.objects.for_active_locale()
+        .order_by()
         .annotate(vocabulary=Value("place"), position=Value(0, output_field=IntegerField()))
         .values_list("vocabulary", "slug", "name", "position")
     )
@@ -39,12 +41,14 @@ def tags_by_consultation(page_ids):
     theme_through = ConsultationPage.themes.through
     place_through = ConsultationPage.places.through
     themes = (
-        theme_through.objects.filter(consultationpage_id__in=page_ids).order_by()
+        theme_through.objects.filter(consultationpage_id__in=page_ids)
+        .order_by()
         .annotate(label=F("theme__short_name"), vocabulary=Value(0, output_field=IntegerField()))
         .values_list("consultationpage_id", "vocabulary", "label")
     )
     places = (
-        place_through.objects.filter(consultationpage_id__in=page_ids).order_by()
+        place_through.objects.filter(consultationpage_id__in=page_ids)
+        .order_by()
         .annotate(label=F("place__name"), vocabulary=Value(1, output_field=IntegerField()))
         .values_list("consultationpage_id", "vocabulary", "label")
     )
@@ -68,9 +72,7 @@ class ConsultationFilterForm(forms.Form):
 
 def consultation_listing(index_page, params):
     form = ConsultationFilterForm(params or None)
-    consultations = (
-        ConsultationPage.objects.live().public().child_of(index_page).with_state().order_by("closes_at")
-    )
+    consultations = ConsultationPage.objects.live().public().child_of(index_page).with_state().order_by("closes_at")
     if form.is_valid():
         if form.cleaned_data["state"]:
             consultations = consultations.filter(state_value=form.cleaned_data["state"])

@@ -3,7 +3,6 @@
 import secrets
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Value, When
 from django.shortcuts import redirect
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -20,7 +20,6 @@ from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from home.blocks import RICH_TEXT_FEATURES
 
@@ -231,8 +230,18 @@ class ConsultationPage(RoutablePageMixin, Page):
         """Theme and place names for the page's tags, in one query."""
         from strategy.models import Place, Theme
 
-        themes = Theme.objects.filter(consultations=self).order_by().annotate(tag_kind=Value("theme")).values_list("tag_kind", "name")
-        places = Place.objects.filter(consultations=self).order_by().annotate(tag_kind=Value("place")).values_list("tag_kind", "name")
+        themes = (
+            Theme.objects.filter(consultations=self)
+            .order_by()
+            .annotate(tag_kind=Value("theme"))
+            .values_list("tag_kind", "name")
+        )
+        places = (
+            Place.objects.filter(consultations=self)
+            .order_by()
+            .annotate(tag_kind=Value("place"))
+            .values_list("tag_kind", "name")
+        )
         return [name for _kind, name in themes.union(places, all=True)]
 
     def get_context(self, request, *args, **kwargs):
@@ -400,14 +409,14 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
-    moderation_state = models.CharField(
-        max_length=10, choices=ModerationState.choices, default=ModerationState.PENDING
-    )
+    moderation_state = models.CharField(max_length=10, choices=ModerationState.choices, default=ModerationState.PENDING)
     rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
     report_count = models.PositiveIntegerField(default=0, help_text=_("Reports since a moderator last reviewed it"))
 
-    council_reply = models.TextField(blank=True, max_length=3000, help_text=_("Shown under the comment as the council's reply"))
+    council_reply = models.TextField(
+        blank=True, max_length=3000, help_text=_("Shown under the comment as the council's reply")
+    )
     council_reply_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -425,9 +434,7 @@ class Comment(models.Model):
 
     base_form_class = CommentAdminForm
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("moderation_state"), FieldPanel("rejection_reason")], heading=_("Moderation")
-        ),
+        MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("rejection_reason")], heading=_("Moderation")),
         FieldPanel("council_reply"),
         MultiFieldPanel(
             [FieldPanel("outcome"), FieldPanel("outcome_reason"), FieldPanel("outcome_pledge")],
@@ -482,3 +489,6 @@ class CommentReport(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["comment", "reporter_hash"], name="one_report_per_reporter")]
+
+    def __str__(self):
+        return f"Report on comment {self.comment_id}"

@@ -60,6 +60,8 @@ def results_for(consultation, questions=None, counts=None):
         options = []
         for index, choice in enumerate(question.choice_list):
             count = counts.get(f"chose_{question.pk}_{index}", 0)
-            options.append({"choice": choice, "count": count, "percent": round(100 * count / answered) if answered else 0})
+            options.append(
+                {"choice": choice, "count": count, "percent": round(100 * count / answered) if answered else 0}
+            )
         results.append({"question": question.question, "kind": question.kind, "answered": answered, "options": options})
     return {"responses": counts["responses"], "questions": results}

@@ -13,4 +13,6 @@ def email_outcomes_when_published(sender, instance, **kwargs):
         send_outcome_emails(instance)
 
 
-page_published.connect(email_outcomes_when_published, sender=ConsultationPage, dispatch_uid="consultation-outcome-emails")
+page_published.connect(
+    email_outcomes_when_published, sender=ConsultationPage, dispatch_uid="consultation-outcome-emails"
+)

@@ -12,7 +12,8 @@ from home.ratelimit import hit, too_many_requests
 from .exports import public_results_csv, public_results_json
 from .forms import CommentForm
 from .models import Comment, ConsultationPage
-from .submissions import confirm_comment, create_comment, report_comment as record_report, reporter_hash
+from .submissions import confirm_comment, create_comment, reporter_hash
+from .submissions import report_comment as record_report
 
 
 def render_consultation(request, consultation, status=200, **extra):

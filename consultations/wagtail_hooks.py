@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
 import django_filters
 
 from . import admin_views, moderation, outcomes, privacy, submissions
@@ -20,7 +21,9 @@ class CommentFilterSet(WagtailFilterSet):
     moderation_state = django_filters.ChoiceFilter(label=_("State"), choices=Comment.ModerationState.choices)
     consultation = django_filters.ModelChoiceFilter(label=_("Consultation"), queryset=ConsultationPage.objects.all())
     reported = django_filters.BooleanFilter(label=_("Reported"), method="filter_reported")
-    confirmed = django_filters.BooleanFilter(label=_("Email confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True)
+    confirmed = django_filters.BooleanFilter(
+        label=_("Email confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True
+    )
     outcome = django_filters.ChoiceFilter(label=_("Outcome"), choices=Comment.Outcome.choices)
 
     class Meta:
@@ -53,9 +56,22 @@ class CommentViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
-        "consultation", "display_name", "email", "postcode", "text", "created_at", "confirmed_at",
-        "moderation_state", "rejection_reason", "report_count", "council_reply", "outcome", "outcome_reason",
-        "outcome_pledge", "notify_outcome", "outcome_emailed_at",
+        "consultation",
+        "display_name",
+        "email",
+        "postcode",
+        "text",
+        "created_at",
+        "confirmed_at",
+        "moderation_state",
+        "rejection_reason",
+        "report_count",
+        "council_reply",
+        "outcome",
+        "outcome_reason",
+        "outcome_pledge",
+        "notify_outcome",
+        "outcome_emailed_at",
     ]
 
     def get_queryset(self, request):
@@ -85,7 +101,9 @@ def register_comment_log_actions(actions):
 def register_consultation_admin_urls():
     return [
         path("consultations/data/", admin_views.data_index, name="consultations_data"),
-        path("consultations/data/<int:page_id>/responses.csv", admin_views.export_responses, name="consultations_export"),
+        path(
+            "consultations/data/<int:page_id>/responses.csv", admin_views.export_responses, name="consultations_export"
+        ),
         path("consultations/personal-data/", admin_views.personal_data, name="consultations_personal_data"),
     ]
 

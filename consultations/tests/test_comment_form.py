@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+import pytest
 import time_machine
 
 from consultations.factories import ConsultationQuestionFactory
@@ -65,7 +65,12 @@ def test_valid_comment_is_stored_with_answers_and_a_confirmation_email_is_sent(c
     assert comment.postcode == "WR14 3AF"
     assert comment.notify_outcome is True
     assert comment.confirmed_at is None
-    assert sorted(Answer.objects.values_list("value", flat=True)) == ["Quiet", "Toilets that are open.", "Trees", "Weekly"]
+    assert sorted(Answer.objects.values_list("value", flat=True)) == [
+        "Quiet",
+        "Toilets that are open.",
+        "Trees",
+        "Weekly",
+    ]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["sam@example.org"]
     assert f"/consultations/confirm/{comment.confirmation_token}/" in mail.outbox[0].body

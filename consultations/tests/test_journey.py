@@ -3,12 +3,12 @@
 import re
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+import pytest
 import time_machine
 
 from consultations.factories import CommentFactory
@@ -173,7 +173,11 @@ def test_staff_reply_is_shown_as_the_councils(client, consultation, moderator):
     assert response.status_code == 302, response.content.decode()[:3000]
     comment.refresh_from_db()
     assert comment.council_reply_by == moderator
-    assert ModelLogEntry.objects.for_instance(comment).filter(action="consultations.comment.reply", user=moderator).exists()
+    assert (
+        ModelLogEntry.objects.for_instance(comment)
+        .filter(action="consultations.comment.reply", user=moderator)
+        .exists()
+    )
     client.logout()
     content = client.get(consultation.url).content.decode()
     assert "Reply from the council" in content
@@ -185,8 +189,12 @@ def closed_with_comments(consultation):
     consultation.opens_at = timezone.now() - timedelta(days=60)
     consultation.closes_at = timezone.now() - timedelta(days=30)
     consultation.save_revision().publish()
-    adopted = CommentFactory(consultation=consultation, text="Open the toilets", notify_outcome=True, email="a@example.org")
-    declined = CommentFactory(consultation=consultation, text="Build a stadium", notify_outcome=True, email="b@example.org")
+    adopted = CommentFactory(
+        consultation=consultation, text="Open the toilets", notify_outcome=True, email="a@example.org"
+    )
+    declined = CommentFactory(
+        consultation=consultation, text="Build a stadium", notify_outcome=True, email="b@example.org"
+    )
     silent = CommentFactory(consultation=consultation, text="More trees", notify_outcome=False, email="c@example.org")
     return consultation, adopted, declined, silent
 
@@ -206,7 +214,11 @@ def test_outcomes_set_in_bulk_show_under_each_comment_and_each_opted_in_commente
     )
     adopted.refresh_from_db()
     assert adopted.outcome == "adopted"
-    assert ModelLogEntry.objects.for_instance(adopted).filter(action="consultations.comment.outcome", user=moderator).exists()
+    assert (
+        ModelLogEntry.objects.for_instance(adopted)
+        .filter(action="consultations.comment.outcome", user=moderator)
+        .exists()
+    )
     client.logout()
 
     # Before the outcome is published nothing is shown and nobody is emailed.
@@ -230,7 +242,9 @@ def test_outcomes_set_in_bulk_show_under_each_comment_and_each_opted_in_commente
     assert "Funded in the parks budget" in content
     assert "Out of scope" in content
     assert "We will open the park toilets all year." in content
-    assert re.search(r'key-facts__figure">2</span> <span class="key-facts__description">comments led to a change', content)
+    assert re.search(
+        r'key-facts__figure">2</span> <span class="key-facts__description">comments led to a change', content
+    )
 
 
 def test_outcome_published_later_is_emailed_by_the_daily_command(client, closed_with_comments):

@@ -4,8 +4,9 @@ import csv
 import json
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
+
+import pytest
 
 from consultations.factories import CommentFactory, ConsultationPageFactory, ConsultationQuestionFactory
 from consultations.models import Answer
@@ -30,11 +31,17 @@ def vocabulary(db):
 @pytest.fixture
 def four_stages(index_page, vocabulary):
     theme, other, place = vocabulary
-    upcoming = ConsultationPageFactory(parent=index_page, title="Future bus routes", opens_at=days(5), closes_at=days(40))
+    upcoming = ConsultationPageFactory(
+        parent=index_page, title="Future bus routes", opens_at=days(5), closes_at=days(40)
+    )
     open_ = ConsultationPageFactory(parent=index_page, title="Parks review", opens_at=days(-5), closes_at=days(20))
     closed = ConsultationPageFactory(parent=index_page, title="Library hours", opens_at=days(-50), closes_at=days(-10))
     outcome = ConsultationPageFactory(
-        parent=index_page, title="Town centre plan", opens_at=days(-90), closes_at=days(-60), outcome_published_at=days(-2)
+        parent=index_page,
+        title="Town centre plan",
+        opens_at=days(-90),
+        closes_at=days(-60),
+        outcome_published_at=days(-2),
     )
     open_.themes.add(theme)
     open_.places.add(place)
@@ -67,7 +74,9 @@ def test_index_groups_consultations_by_stage_and_lists_outcomes(client, index_pa
         ("?place=upton", ["Parks review"], ["Library hours"]),
     ],
 )
-def test_index_filters_by_stage_theme_and_place_without_javascript(client, index_page, four_stages, query, shown, hidden):
+def test_index_filters_by_stage_theme_and_place_without_javascript(
+    client, index_page, four_stages, query, shown, hidden
+):
     content = client.get(index_page.url + query).content.decode()
     for title in shown:
         assert title in content
@@ -93,7 +102,9 @@ def test_home_page_lists_open_consultations(client, index_page, four_stages):
 @pytest.fixture
 def outcome_with_answers(four_stages):
     outcome = four_stages[3]
-    question = ConsultationQuestionFactory(page=outcome, question="Do you support it?", kind="single", choices="Yes\nNo")
+    question = ConsultationQuestionFactory(
+        page=outcome, question="Do you support it?", kind="single", choices="Yes\nNo"
+    )
     for value, email in (("Yes", "x1@example.org"), ("Yes", "x2@example.org"), ("No", "x3@example.org")):
         comment = CommentFactory(consultation=outcome, email=email, postcode="WR14 1AA", outcome="adopted")
         Answer.objects.create(comment=comment, question=question, value=value)
@@ -127,7 +138,7 @@ def test_no_email_or_postcode_appears_anywhere_public(client, index_page, outcom
     addresses = ["/", index_page.url, open_.url, outcome_with_answers.url, "/consultations/feed/"]
     addresses += [outcome_with_answers.url + "results.csv", outcome_with_answers.url + "results.json"]
     addresses += [f"/api/v2/pages/{open_.pk}/", f"/api/v2/pages/{outcome_with_answers.pk}/"]
-    addresses += [f"/api/v2/pages/?type=consultations.ConsultationPage&fields=*"]
+    addresses += ["/api/v2/pages/?type=consultations.ConsultationPage&fields=*"]
     for address in addresses:
         response = client.get(address)
         assert response.status_code == 200, address
