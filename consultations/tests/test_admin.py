@@ -1,6 +1,5 @@
 """The editors' and moderators' side in Wagtail's admin."""
 
-
 from consultations.factories import CommentFactory
 from consultations.models import ConsultationIndexPage, ConsultationPage
 
@@ -36,7 +35,15 @@ def test_editor_can_create_a_consultation_with_questions(client, index_page, sup
             "moderation_mode": "post",
             "documents": inline_formset([]),
             "questions": inline_formset(
-                [{"question": "Which park?", "help_text": "", "kind": "single", "choices": "North\nSouth", "required": ""}]
+                [
+                    {
+                        "question": "Which park?",
+                        "help_text": "",
+                        "kind": "single",
+                        "choices": "North\nSouth",
+                        "required": "",
+                    }
+                ]
             ),
             "outcome_published_at": "",
             "action-publish": "publish",

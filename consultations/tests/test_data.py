@@ -29,7 +29,7 @@ def staff_without_permission(db, django_user_model):
 
 def test_staff_with_permission_export_responses_with_personal_data(client, consultation, moderator):
     question = ConsultationQuestionFactory(page=consultation, question="Pick", kind="multiple", choices="A\nB")
-    comment = CommentFactory(consultation=consultation, email="pat@example.org", text="=HYPERLINK(\"http://x\")")
+    comment = CommentFactory(consultation=consultation, email="pat@example.org", text='=HYPERLINK("http://x")')
     Answer.objects.create(comment=comment, question=question, value="A")
     Answer.objects.create(comment=comment, question=question, value="B")
     client.force_login(moderator)
@@ -48,7 +48,10 @@ def test_staff_without_permission_cannot_export(client, consultation, staff_with
     CommentFactory(consultation=consultation)
     client.force_login(staff_without_permission)
     # Wagtail's admin turns a refusal into a redirect to the dashboard with a message.
-    for address in (f"/admin/consultations/data/{consultation.pk}/responses.csv", "/admin/consultations/personal-data/"):
+    for address in (
+        f"/admin/consultations/data/{consultation.pk}/responses.csv",
+        "/admin/consultations/personal-data/",
+    ):
         response = client.get(address)
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
@@ -113,7 +116,9 @@ def test_purge_anonymises_comments_after_the_retention_and_is_safe_to_rerun(cons
     consultation.closes_at = timezone.now() - timedelta(days=90)
     consultation.outcome_published_at = timezone.now() - timedelta(days=31)
     consultation.save_revision().publish()
-    comment = CommentFactory(consultation=consultation, email="old@example.org", display_name="Old", notify_outcome=True)
+    comment = CommentFactory(
+        consultation=consultation, email="old@example.org", display_name="Old", notify_outcome=True
+    )
     Answer.objects.create(comment=comment, question=text_question, value="My neighbour Bob at number 4")
     Answer.objects.create(comment=comment, question=choice_question, value="A")
     never_confirmed = CommentFactory(

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from consultations.demo import load_demo_consultations
 from strategy.loader import load_strategy
 
 
@@ -9,4 +10,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = load_strategy()
         # Each app's sample content follows, in dependency order.
+        load_demo_consultations(home)
         self.stdout.write(self.style.SUCCESS(f"Strategy content is in place under “{home.title}”."))
