@@ -15,7 +15,8 @@ TEXT_MAX_LENGTH = 3000
 ANSWER_MAX_LENGTH = 1500
 
 # Anything that looks like markup: a tag opening or closing, a comment, or a script URL.
-MARKUP = re.compile(r"<\s*/?\s*[a-z!][^>]*>|javascript\s*:", re.IGNORECASE)
+# "2 < 3 and 5 > 4" is plain text: a tag's name follows "<" at once.
+MARKUP = re.compile(r"</?[a-z][a-z0-9-]*(\s[^>]*)?/?>|<!--|javascript\s*:", re.IGNORECASE)
 LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$")
 

@@ -101,6 +101,8 @@ def test_double_submitted_comment_is_stored_once(client, consultation):
         ("text", "Look <script>alert(1)</script>", "Remove the HTML or code"),
         ("text", "A <b>bold</b> claim", "Remove the HTML or code"),
         ("text", "click javascript:alert(1)", "Remove the HTML or code"),
+        ("text", "<!-- hidden -->", "Remove the HTML or code"),
+        ("text", '<a href="http://x.example">x</a>', "Remove the HTML or code"),
         ("display_name", "<img src=x onerror=alert(1)>", "Remove the HTML or code"),
         ("text", "See https://a.example www.b.example http://c.example", "no more than 2 web addresses"),
     ],
@@ -128,6 +130,16 @@ def test_script_in_a_refused_comment_is_shown_back_as_text_not_run(client, consu
     content = response.content.decode()
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+
+
+def test_comparisons_and_ampersands_are_plain_text_shown_as_typed(client, consultation):
+    response = client.post(comment_url(consultation), valid_data(text="Buses & trains: 2 < 3 and 5 > 4"))
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    comment.confirmed_at = timezone.now()
+    comment.moderation_state = Comment.ModerationState.APPROVED
+    comment.save()
+    assert "Buses &amp; trains: 2 &lt; 3 and 5 &gt; 4" in client.get(consultation.url).content.decode()
 
 
 def test_two_links_are_allowed(client, consultation):

@@ -4,11 +4,12 @@ import csv
 import json
 from datetime import timedelta
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from consultations.factories import CommentFactory, ConsultationQuestionFactory
 from consultations.models import Answer, Comment
