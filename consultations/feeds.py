@@ -16,7 +16,7 @@ class ConsultationFeed(Feed):
 
     def items(self):
         now = timezone.now()
-        consultations = ConsultationPage.objects.live().public().filter(opens_at__lte=now)
+        consultations = ConsultationPage.objects.visible().filter(opens_at__lte=now)
         events = []
         for page in consultations.order_by("-opens_at")[:FEED_LENGTH]:
             events.append(("opened", page.opens_at, page))

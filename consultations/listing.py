@@ -72,7 +72,7 @@ class ConsultationFilterForm(forms.Form):
 
 def consultation_listing(index_page, params):
     form = ConsultationFilterForm(params or None)
-    consultations = ConsultationPage.objects.live().public().child_of(index_page).with_state().order_by("closes_at")
+    consultations = ConsultationPage.objects.visible().child_of(index_page).with_state().order_by("closes_at")
     if form.is_valid():
         if form.cleaned_data["state"]:
             consultations = consultations.filter(state_value=form.cleaned_data["state"])

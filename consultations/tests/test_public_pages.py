@@ -183,3 +183,21 @@ def test_index_query_count_is_flat(client, index_page, vocabulary, count, django
     client.get(index_page.url)
     with django_assert_max_num_queries(12):
         assert client.get(index_page.url).status_code == 200
+
+
+def test_a_private_consultation_is_listed_nowhere_public(client, index_page, four_stages):
+    from wagtail.models import PageViewRestriction
+
+    open_ = four_stages[1]
+    PageViewRestriction.objects.create(page=open_, restriction_type="password", password="secret")
+    for address in ("/", index_page.url, "/consultations/feed/"):
+        assert "Parks review" not in client.get(address).content.decode(), address
+    assert "Library hours" in client.get(index_page.url).content.decode()
+
+
+def test_consultations_under_a_private_index_are_listed_nowhere_public(client, index_page, four_stages):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=index_page, restriction_type="password", password="secret")
+    assert "Parks review" not in client.get("/").content.decode()
+    assert "Parks review" not in client.get("/consultations/feed/").content.decode()

@@ -7,7 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: migrations made the root page and locale; a transactional test must keep them.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
@@ -15,10 +16,10 @@ def site(live_server):
     from django.core.cache import cache
 
     from consultations.demo import load_demo_consultations
-    from consultations.factories import ensure_home
+    from strategy.loader import load_strategy
 
     cache.clear()
-    load_demo_consultations(ensure_home())
+    load_demo_consultations(load_strategy())
     return live_server
 
 
