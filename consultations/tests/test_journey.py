@@ -259,3 +259,38 @@ def test_outcome_published_later_is_emailed_by_the_daily_command(client, closed_
         call_command("send_outcome_emails")
         call_command("send_outcome_emails")
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
+
+
+def test_outcome_links_to_the_pledge_it_led_to(client, closed_with_comments, moderator):
+    from wagtail.models import Locale
+
+    from pledges.models import PledgeIndexPage, PledgePage
+    from strategy.models import Theme
+
+    consultation, adopted, _declined, _silent = closed_with_comments
+    home = consultation.get_parent().get_parent()
+    pledges = PledgeIndexPage(title="Pledges", slug="pledges")
+    home.add_child(instance=pledges)
+    theme = Theme.objects.create(
+        name="Healthier", short_name="Healthier", slug="healthier", locale=Locale.get_default()
+    )
+    pledge = PledgePage(
+        title="Open park toilets all year", slug="toilets", commitment="We will.", theme=theme, lead="Parks"
+    )
+    pledges.add_child(instance=pledge)
+    pledge.save_revision().publish()
+
+    client.force_login(moderator)
+    client.post(
+        bulk_url("set_outcome", adopted) + "&next=/admin/",
+        {"outcome": "adopted", "outcome_reason": "Funded", "pledge": pledge.pk},
+    )
+    adopted.refresh_from_db()
+    assert adopted.outcome_pledge_id == pledge.pk
+    consultation.outcome_published_at = timezone.now()
+    consultation.save_revision().publish()
+    client.logout()
+    content = client.get(consultation.url).content.decode()
+    assert f'It led to: <a href="{pledge.url}">Open park toilets all year</a>' in content
+    to_a = next(m for m in mail.outbox if m.to == ["a@example.org"])
+    assert "http://testserver/pledges/toilets/" in to_a.body
