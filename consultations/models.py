@@ -446,6 +446,16 @@ class Comment(models.Model):
 
     base_form_class = CommentAdminForm
     panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("consultation", read_only=True),
+                FieldPanel("display_name", read_only=True),
+                FieldPanel("email", read_only=True),
+                FieldPanel("text", read_only=True),
+                FieldPanel("report_count", read_only=True),
+            ],
+            heading=_("What the resident sent"),
+        ),
         MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("rejection_reason")], heading=_("Moderation")),
         FieldPanel("council_reply"),
         MultiFieldPanel(

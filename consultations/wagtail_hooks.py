@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,6 +17,22 @@ import django_filters
 from . import admin_views, moderation, outcomes, privacy, submissions
 from .bulk_actions import ApproveBulkAction, RejectBulkAction, SetOutcomeBulkAction
 from .models import Comment, ConsultationPage
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come only from residents through the public form: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
 
 
 class CommentFilterSet(WagtailFilterSet):

@@ -78,3 +78,12 @@ def test_decisions_appear_in_the_comment_history(client, consultation, moderator
     assert history.status_code == 200
     assert "Comment rejected" in history.content.decode()
     assert moderator.username in history.content.decode() or moderator.get_full_name() in history.content.decode()
+
+
+def test_nobody_adds_a_comment_in_the_admin(client, consultation, superuser):
+    client.force_login(superuser)
+    assert client.get("/admin/snippets/consultations/comment/add/").status_code in (302, 403)
+    comment = CommentFactory(consultation=consultation, text="Shown read-only to moderators")
+    edit = client.get(f"/admin/snippets/consultations/comment/edit/{comment.pk}/").content.decode()
+    assert "Shown read-only to moderators" in edit
+    assert 'name="text"' not in edit
