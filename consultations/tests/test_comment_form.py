@@ -212,3 +212,12 @@ def test_get_on_the_comment_address_goes_back_to_the_form(client, consultation):
     response = client.get(comment_url(consultation))
     assert response.status_code == 302
     assert response["Location"].endswith("#comment-form")
+
+
+def test_confirmation_email_is_plain_text_without_html_escapes(client, consultation):
+    consultation.title = "Parks & play areas"
+    consultation.save_revision().publish()
+    client.post(comment_url(consultation), valid_data(display_name="O'Brien"))
+    message = mail.outbox[0]
+    assert message.subject == "Confirm your comment on Parks & play areas"
+    assert "Hello O'Brien," in message.body
