@@ -238,33 +238,23 @@ class ConsultationPage(RoutablePageMixin, Page):
         index_page = self.get_parent()
         return [index_page.get_parent(), index_page]
 
-    def tags(self):
-        """Theme and place names for the page's tags, in one query."""
-        from strategy.models import Place, Theme
+    def get_view_restrictions(self):
+        # Same restrictions as Wagtail finds, one query fewer on every view of the page.
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        from .furniture import view_restrictions_in_one_query
 
-        themes = (
-            Theme.objects.filter(consultations=self)
-            .order_by()
-            .annotate(tag_kind=Value("theme"))
-            .values_list("tag_kind", "name")
-        )
-        places = (
-            Place.objects.filter(consultations=self)
-            .order_by()
-            .annotate(tag_kind=Value("place"))
-            .values_list("tag_kind", "name")
-        )
-        return [name for _kind, name in themes.union(places, all=True)]
+        return view_restrictions_in_one_query(self)
 
     def get_context(self, request, *args, **kwargs):
         from .forms import CommentForm
+        from .furniture import page_furniture
         from .results import CountedPaginator, comment_counts, results_for
 
         context = super().get_context(request, *args, **kwargs)
         state = self.state
         context["state"] = state
-        context["documents"] = self.documents.select_related("document")
-        context["tags"] = self.tags()
+        context["tags"], context["documents"] = page_furniture(self)
         context["breadcrumb_ancestors"] = self.breadcrumb_ancestors()
         questions = list(self.questions.all()) if state in (State.OPEN, State.OUTCOME) else []
         counts = comment_counts(self, questions if state == State.OUTCOME else [])
