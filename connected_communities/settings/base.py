@@ -283,3 +283,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Consultations: days after an outcome is published before residents' names, emails and
+# postcodes are anonymised by `manage.py purge_personal_data` (run daily).
+CONSULTATION_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS", "365"))

@@ -1,0 +1,251 @@
+"""What anyone can see: the listing, the feed, results, and never a resident's email address."""
+
+import csv
+import json
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from consultations.factories import CommentFactory, ConsultationPageFactory, ConsultationQuestionFactory
+from consultations.models import Answer
+from strategy.models import Place, Theme
+
+
+def days(n):
+    return timezone.now() + timedelta(days=n)
+
+
+@pytest.fixture
+def vocabulary(db):
+    from wagtail.models import Locale
+
+    locale = Locale.get_default()
+    theme = Theme.objects.create(name="Healthier communities", short_name="Healthier", slug="healthier", locale=locale)
+    other = Theme.objects.create(name="Safer communities", short_name="Safer", slug="safer", locale=locale)
+    place = Place.objects.create(name="Upton upon Severn", slug="upton", kind="town", locale=locale)
+    return theme, other, place
+
+
+@pytest.fixture
+def four_stages(index_page, vocabulary):
+    theme, other, place = vocabulary
+    upcoming = ConsultationPageFactory(
+        parent=index_page, title="Future bus routes", opens_at=days(5), closes_at=days(40)
+    )
+    open_ = ConsultationPageFactory(parent=index_page, title="Parks review", opens_at=days(-5), closes_at=days(20))
+    closed = ConsultationPageFactory(parent=index_page, title="Library hours", opens_at=days(-50), closes_at=days(-10))
+    outcome = ConsultationPageFactory(
+        parent=index_page,
+        title="Town centre plan",
+        opens_at=days(-90),
+        closes_at=days(-60),
+        outcome_published_at=days(-2),
+    )
+    open_.themes.add(theme)
+    open_.places.add(place)
+    open_.save_revision().publish()
+    closed.themes.add(other)
+    closed.save_revision().publish()
+    return upcoming, open_, closed, outcome
+
+
+def section(content, heading_id):
+    return content.split(f'id="{heading_id}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_index_groups_consultations_by_stage_and_lists_outcomes(client, index_page, four_stages):
+    content = client.get(index_page.url).content.decode()
+    assert "Parks review" in section(content, "group-open")
+    assert "Future bus routes" in section(content, "group-upcoming")
+    assert "Library hours" in section(content, "group-closed")
+    outcomes = section(content, "group-outcome")
+    assert "Outcomes: what we did with your views" in content
+    assert "Town centre plan" in outcomes
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("?state=closed", ["Library hours"], ["Parks review", "Town centre plan"]),
+        ("?theme=healthier", ["Parks review"], ["Library hours", "Future bus routes"]),
+        ("?theme=safer", ["Library hours"], ["Parks review"]),
+        ("?place=upton", ["Parks review"], ["Library hours"]),
+    ],
+)
+def test_index_filters_by_stage_theme_and_place_without_javascript(
+    client, index_page, four_stages, query, shown, hidden
+):
+    content = client.get(index_page.url + query).content.decode()
+    for title in shown:
+        assert title in content
+    for title in hidden:
+        assert title not in content
+    assert "Clear filters" in content
+
+
+def test_feed_lists_openings_and_outcomes_but_not_upcoming(client, four_stages):
+    content = client.get("/consultations/feed/").content.decode()
+    assert "Consultation opened: Parks review" in content
+    assert "Outcome published: Town centre plan" in content
+    assert "Future bus routes" not in content
+
+
+def test_home_page_lists_open_consultations(client, index_page, four_stages):
+    content = client.get("/").content.decode()
+    block = section(content, "open-consultations-heading")
+    assert "Parks review" in block
+    assert "Library hours" not in block and "Future bus routes" not in block
+
+
+@pytest.fixture
+def outcome_with_answers(four_stages):
+    outcome = four_stages[3]
+    question = ConsultationQuestionFactory(
+        page=outcome, question="Do you support it?", kind="single", choices="Yes\nNo"
+    )
+    for value, email in (("Yes", "x1@example.org"), ("Yes", "x2@example.org"), ("No", "x3@example.org")):
+        comment = CommentFactory(consultation=outcome, email=email, postcode="WR14 1AA", outcome="adopted")
+        Answer.objects.create(comment=comment, question=question, value=value)
+    rejected = CommentFactory(consultation=outcome, moderation_state="rejected", email="x4@example.org")
+    Answer.objects.create(comment=rejected, question=question, value="No")
+    return outcome
+
+
+def test_outcome_shows_answers_as_a_chart_with_numbers_and_a_table(client, outcome_with_answers):
+    content = client.get(outcome_with_answers.url).content.decode()
+    assert '<strong class="chart__value">67%</strong> Yes' in content
+    assert 'class="chart__bar w-67"' in content
+    assert "<caption>Answers to “Do you support it?”</caption>" in content
+    assert '<th scope="row">No</th><td>1</td><td>33%</td>' in content  # the rejected response is not counted
+    assert 'style="' not in content
+
+
+def test_anyone_can_download_anonymous_results(client, outcome_with_answers):
+    response = client.get(outcome_with_answers.url + "results.csv")
+    rows = list(csv.reader(response.content.decode().splitlines()))
+    assert rows[1] == ["(all responses)", "", "3", ""]
+    assert ["Do you support it?", "Yes", "2", "67"] in rows
+    data = json.loads(client.get(outcome_with_answers.url + "results.json").content)
+    assert data["responses"] == 3
+    assert data["questions"][0]["options"][0] == {"choice": "Yes", "count": 2, "percent": 67}
+
+
+def test_no_email_or_postcode_appears_anywhere_public(client, index_page, outcome_with_answers, four_stages):
+    open_ = four_stages[1]
+    CommentFactory(consultation=open_, email="secret-person@example.org", postcode="WR13 6AB", text="Hello")
+    addresses = ["/", index_page.url, open_.url, outcome_with_answers.url, "/consultations/feed/"]
+    addresses += [outcome_with_answers.url + "results.csv", outcome_with_answers.url + "results.json"]
+    addresses += [f"/api/v2/pages/{open_.pk}/", f"/api/v2/pages/{outcome_with_answers.pk}/"]
+    addresses += ["/api/v2/pages/?type=consultations.ConsultationPage&fields=*"]
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        content = response.content.decode()
+        assert "@example.org" not in content, address
+        assert "WR13 6AB" not in content and "WR14 1AA" not in content, address
+
+
+# Wagtail's serving of a page two levels below home costs 8 queries before the page's own
+# content (site, locale, routing, view restrictions, contact settings); the page adds four
+# whatever the number of comments: themes, places and documents in one UNION, questions,
+# every count in one aggregate, and the page of comments.
+DETAIL_PAGE_BUDGET = 12
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_consultation_page_query_count_is_flat(client, outcome_with_answers, count, django_assert_max_num_queries):
+    CommentFactory.create_batch(count, consultation=outcome_with_answers, outcome="partly", council_reply="Thanks")
+    client.get(outcome_with_answers.url)  # warm the site-root cache, as any running site has it
+    with django_assert_max_num_queries(DETAIL_PAGE_BUDGET):
+        response = client.get(outcome_with_answers.url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [10, 500])
+def test_open_consultation_page_query_count_is_flat(client, four_stages, count, django_assert_max_num_queries):
+    open_ = four_stages[1]
+    ConsultationQuestionFactory(page=open_, kind="multiple", choices="A\nB")
+    CommentFactory.create_batch(count, consultation=open_)
+    client.get(open_.url)
+    with django_assert_max_num_queries(DETAIL_PAGE_BUDGET):
+        response = client.get(open_.url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_index_query_count_is_flat(client, index_page, vocabulary, count, django_assert_max_num_queries):
+    for _ in range(count):
+        page = ConsultationPageFactory(parent=index_page)
+        page.themes.add(vocabulary[0])
+        page.save_revision().publish()
+    client.get(index_page.url)
+    with django_assert_max_num_queries(12):
+        assert client.get(index_page.url).status_code == 200
+
+
+def test_a_private_consultation_is_listed_nowhere_public(client, index_page, four_stages):
+    from wagtail.models import PageViewRestriction
+
+    open_ = four_stages[1]
+    PageViewRestriction.objects.create(page=open_, restriction_type="password", password="secret")
+    for address in ("/", index_page.url, "/consultations/feed/"):
+        assert "Parks review" not in client.get(address).content.decode(), address
+    assert "Library hours" in client.get(index_page.url).content.decode()
+
+
+def test_consultations_under_a_private_index_are_listed_nowhere_public(client, index_page, four_stages):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=index_page, restriction_type="password", password="secret")
+    assert "Parks review" not in client.get("/").content.decode()
+    assert "Parks review" not in client.get("/consultations/feed/").content.decode()
+
+
+def test_page_lists_its_documents_themes_and_places(client, four_stages):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents.models import Document
+
+    from consultations.models import ConsultationDocument
+
+    open_ = four_stages[1]
+    plan = Document.objects.create(title="Draft parks plan", file=ContentFile(b"%PDF-1.4", name="parks-plan.pdf"))
+    easy = Document.objects.create(title="Untitled", file=ContentFile(b"%PDF-1.4", name="easy-read.pdf"))
+    ConsultationDocument.objects.create(page=open_, document=plan, sort_order=0)
+    ConsultationDocument.objects.create(page=open_, document=easy, title="Easy Read version", sort_order=1)
+    content = client.get(open_.url).content.decode()
+    assert f'<a href="{plan.url}">Draft parks plan</a> <span class="meta">(PDF)</span>' in content
+    assert f'<a href="{easy.url}">Easy Read version</a>' in content
+    assert content.index("Draft parks plan") < content.index("Easy Read version")
+    assert '<li class="tag">Healthier communities</li>' in content
+    assert '<li class="tag">Upton upon Severn</li>' in content
+
+
+def test_a_password_protected_consultation_asks_for_the_password(client, index_page, four_stages):
+    from wagtail.models import PageViewRestriction
+
+    open_ = four_stages[1]
+    PageViewRestriction.objects.create(page=open_, restriction_type="password", password="secret")
+    content = client.get(open_.url).content.decode()
+    assert 'name="password"' in content
+    assert "What we are asking about" not in content
+
+
+def test_a_restriction_on_the_index_protects_every_consultation(client, index_page, four_stages):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=index_page, restriction_type="password", password="secret")
+    for page in four_stages:
+        content = client.get(page.url).content.decode()
+        assert 'name="password"' in content, page.title
+        assert "What we are asking about" not in content
+
+
+def test_view_restrictions_match_wagtails_own(index_page, four_stages):
+    from wagtail.models import Page, PageViewRestriction
+
+    open_ = four_stages[1]
+    restriction = PageViewRestriction.objects.create(page=index_page, restriction_type="login")
+    assert list(open_.get_view_restrictions()) == list(Page.get_view_restrictions(open_)) == [restriction]

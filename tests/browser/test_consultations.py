@@ -1,0 +1,69 @@
+import re
+
+from django.core import mail
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+# serialized_rollback: migrations made the root page and locale; a transactional test must keep them.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def site(live_server):
+    from django.core.cache import cache
+
+    from consultations.demo import load_demo_consultations
+    from strategy.loader import load_strategy
+
+    cache.clear()
+    load_demo_consultations(load_strategy())
+    return live_server
+
+
+def click(browser, element):
+    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
+def test_resident_comments_on_the_open_consultation_through_the_real_form(browser, site):
+    browser.get(site.url + "/consultations/")
+    click(browser, browser.find_element(By.LINK_TEXT, "Five-year review of the Connected Communities Strategy"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Five-year review of the Connected Communities Strategy"
+
+    # Sent empty first: the error summary takes focus and links to the field.
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
+    summary = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-error-summary]"))
+    )
+    WebDriverWait(browser, 5).until(lambda driver: driver.switch_to.active_element == summary)
+    assert "There is a problem" in summary.text
+    click(browser, summary.find_element(By.LINK_TEXT, "Enter your comment"))
+    assert browser.switch_to.active_element.get_attribute("id") == "id_text"
+
+    browser.find_element(By.ID, "id_display_name").send_keys("Robin")
+    browser.find_element(By.ID, "id_email").send_keys("robin@example.org")
+    love = browser.find_element(
+        By.XPATH, "//label[starts-with(normalize-space(), 'What do you love about your neighbourhood?')]"
+    )
+    browser.find_element(By.ID, love.get_attribute("for")).send_keys("The river walk and the Saturday market.")
+    click(browser, browser.find_element(By.XPATH, "//label[normalize-space()='Online']"))
+    browser.find_element(By.ID, "id_text").send_keys(
+        "Keep the village bus & the 2 < 3 timetable.\nIt is a lifeline for us."
+    )
+    click(browser, browser.find_element(By.ID, "id_privacy_agreed"))
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
+
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/comment/sent/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Check your email to confirm your comment"
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/consultations/confirm/[^/\s]+/)", mail.outbox[0].body).group(1)
+    browser.get(site.url + link)
+    click(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Yes, confirm my comment']"))
+    WebDriverWait(browser, 10).until(
+        expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Your comment is confirmed")
+    )
+    assert "A moderator will read it" in browser.find_element(By.TAG_NAME, "main").text
