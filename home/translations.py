@@ -13,7 +13,7 @@ is never touched again. Nothing here, or anywhere else, calls a translation serv
 
 from django.db import transaction
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -124,4 +124,11 @@ def translate_sample(instance, locale, strings):
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
     # Untranslated segments fall back to the English source (wagtail-localize's own rule).
-    translation.save_target(publish=True)
+    if isinstance(instance, Page):
+        # save_target(publish=True) publishes when the transaction commits, from the page as it
+        # was when first saved: a parent published that way would forget the children translated
+        # after it. Publishing the saved draft here, from the database, keeps the tree whole.
+        translation.save_target(publish=False)
+        translation.get_target_instance().get_latest_revision().publish()
+    else:
+        translation.save_target(publish=True)
