@@ -28,6 +28,7 @@ $(AXE): package.json package-lock.json
 setup: $(STAMP) ## Create .venv, migrate and load the strategy content
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_strategy
+	$(PY) manage.py load_sample_translations
 	$(PY) manage.py ensure_admin
 
 run: setup ## Set up, then serve the site on http://127.0.0.1:$(PORT)

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from home.translations import load_sample_translations
 from strategy.loader import load_strategy
 
 
@@ -9,6 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = load_strategy()
-        load_sample_translations(home)
         # Each app's sample content follows, in dependency order.
         self.stdout.write(self.style.SUCCESS(f"Strategy content is in place under “{home.title}”."))
