@@ -14,7 +14,6 @@ is never touched again. Nothing here, or anywhere else, calls a translation serv
 from django.db import transaction
 
 from wagtail.models import Locale, Page
-
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .locales import ensure_locales
@@ -80,7 +79,9 @@ THEMES = {
     "stronger-and-sustainable": {
         "name": "Silniejsze i zrównoważone społeczności",
         "short_name": "Silniejsze",
-        "summary": "Przykładowe tłumaczenie. Społeczności, które same decydują o swojej przyszłości i dbają o środowisko.",
+        "summary": (
+            "Przykładowe tłumaczenie. Społeczności, które same decydują o swojej przyszłości i dbają o środowisko."
+        ),
     },
 }
 

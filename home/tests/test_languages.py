@@ -6,9 +6,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
-from wagtail_localize.models import StringTranslation, Translation
 
 from home.tests.test_settings import PRODUCTION_ENV, manage
 from home.translations import load_sample_translations
@@ -137,7 +137,12 @@ def test_search_and_other_views_switch_to_every_language_keeping_the_query(clien
 
 
 def test_sample_translations_are_idempotent(polish_site):
-    counts = (Page.objects.count(), Revision.objects.count(), Translation.objects.count(), StringTranslation.objects.count())
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Translation.objects.count(),
+        StringTranslation.objects.count(),
+    )
     load_sample_translations(polish_site)
     assert counts == (
         Page.objects.count(),

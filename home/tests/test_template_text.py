@@ -2,10 +2,10 @@
 
 The rule, kept simple so anyone can predict it: take each template of the project's
 own apps, drop what is not read as text (template comments, `{% blocktranslate %}`
-blocks, `{% block body_class %}` class names, every other `{% tag %}` and `{{ variable }}`, `<script>`/`<style>` bodies, HTML
-tags and entities), keep the attributes people do read (alt, title, aria-label,
-placeholder), and fail on any letter that is left: it is literal text no translator
-will ever see. `{% translate "…" %}` disappears with the other tags, so it passes.
+blocks, `{% block body_class %}` class names, every other `{% tag %}` and
+`{{ variable }}`, `<script>`/`<style>` bodies, HTML tags and entities), keep the
+attributes people do read (alt, title, aria-label, placeholder), and fail on any
+letter that is left: it is literal text no translator will ever see. `{% translate "…" %}` disappears with the other tags, so it passes.
 """
 
 import re

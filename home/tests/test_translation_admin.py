@@ -4,10 +4,10 @@ from django.conf import settings
 from django.urls import reverse
 
 from wagtail.models import Locale
-
-import pytest
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
+
+import pytest
 
 from home.tests.test_settings import PRODUCTION_ENV, manage
 from strategy.models import CommunityAsset, Place, StrategyPage, SurveyFigure, Theme, Workstream
@@ -59,7 +59,8 @@ def test_english_page_edits_sync_to_its_polish_translation(
     translation = Translation.objects.get(source__object_id=english.translation_key, target_locale__language_code="pl")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("wagtail_localize:update_translations", args=[translation.source_id]), {"publish_translations": "on"}
+            reverse("wagtail_localize:update_translations", args=[translation.source_id]),
+            {"publish_translations": "on"},
         )
     assert response.status_code == 302
     polish = StrategyPage.objects.get(locale__language_code="pl")

@@ -1,7 +1,9 @@
 import pytest
 from selenium.webdriver.common.by import By
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: after each test the database is emptied and the migrations' rows
+# (root page, default locale, site) are put back, so the next test starts from a fresh install.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
