@@ -1,7 +1,8 @@
 """Fixtures every app's tests share."""
 
-import pytest
 from django.db import connection
+
+import pytest
 
 
 @pytest.fixture

@@ -8,10 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.resilience import health
+
 from .api import api_router
 
 # Machine-facing and staff URLs: one address whatever the visitor's language.
 urlpatterns = [
+    path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

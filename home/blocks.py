@@ -38,7 +38,9 @@ class QuoteBlock(blocks.StructBlock):
 
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="A YouTube or Vimeo address")
-    transcript = blocks.TextBlock(required=False, help_text="A transcript or description, for people who can't watch it")
+    transcript = blocks.TextBlock(
+        required=False, help_text="A transcript or description, for people who can't watch it"
+    )
 
     class Meta:
         icon = "media"

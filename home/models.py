@@ -25,12 +25,14 @@ class HomePage(Page):
     api_fields = [APIField("tagline"), APIField("introduction")]
 
     def get_context(self, request, *args, **kwargs):
-        from strategy.models import CommunityAsset, StrategyPage, Theme
+        from strategy.models import CommunityAsset, StrategyPage, ThemePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = Theme.objects.for_active_locale()
+        context["theme_pages"] = (
+            ThemePage.objects.live().public().filter(locale_id=self.locale_id).select_related("theme")
+        )
         context["community_assets"] = CommunityAsset.objects.for_active_locale()
-        context["strategy_page"] = StrategyPage.objects.live().public().filter(locale=self.locale).first()
+        context["strategy_page"] = StrategyPage.objects.live().public().filter(locale_id=self.locale_id).first()
         return context
 
 
@@ -39,7 +41,9 @@ class StandardPage(Page):
 
     introduction = models.TextField(blank=True)
     body = StreamField(BaseBodyBlock(), blank=True)
-    last_reviewed = models.DateField(null=True, blank=True, help_text="Shown on statements that must say when they were reviewed")
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="Shown on statements that must say when they were reviewed"
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body"), FieldPanel("last_reviewed")]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
@@ -59,15 +63,22 @@ class ContactSettings(BaseSiteSetting):
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    privacy_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation"), FieldPanel("contact_name"), FieldPanel("contact_role")], heading=_("Who")
         ),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")], heading=_("How to reach us")),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")], heading=_("How to reach us")
+        ),
         MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("privacy_page")], heading=_("Footer pages")),
     ]
+
+    # The footer links to both pages on every request: fetch them with the settings.
+    select_related = ["accessibility_page", "privacy_page"]
 
     class Meta:
         verbose_name = "contact details"

@@ -25,11 +25,17 @@ class PublicForm(forms.Form):
       so a double-clicked submit finds the first row instead of making a second.
     """
 
-    website = forms.CharField(required=False, label=_("Leave this empty"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
-    spam_message = _("Your submission could not be accepted. If you are a person, please wait a moment and send it again.")
+    spam_message = _(
+        "Your submission could not be accepted. If you are a person, please wait a moment and send it again."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

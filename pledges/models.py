@@ -3,11 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
-from modelcluster.fields import ParentalManyToManyField
 
 
 class PledgeIndexPage(Page):
@@ -45,7 +45,8 @@ class PledgePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("commitment"),
         MultiFieldPanel(
-            [FieldPanel("theme"), FieldPanel("workstreams"), FieldPanel("investment_priority")], heading="What it serves"
+            [FieldPanel("theme"), FieldPanel("workstreams"), FieldPanel("investment_priority")],
+            heading="What it serves",
         ),
         MultiFieldPanel([FieldPanel("lead"), FieldPanel("target_date")], heading="Who and when"),
     ]

@@ -13,6 +13,4 @@ def search(request):
     if query and not too_long:
         results = Page.objects.live().public().specific().search(query)
     page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "search/search.html", {"query": query, "too_long": too_long, "results": page}
-    )
+    return TemplateResponse(request, "search/search.html", {"query": query, "too_long": too_long, "results": page})

@@ -7,7 +7,6 @@ the table of contents) and a stream of content blocks an editor can rearrange.
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import CalloutBlock, ParagraphBlock, QuoteBlock, SubheadingBlock
 
@@ -15,9 +14,7 @@ from home.blocks import CalloutBlock, ParagraphBlock, QuoteBlock, SubheadingBloc
 class DefinitionsBlock(blocks.StructBlock):
     """Terms with their meaning: the seven areas of focus, the values, the framework."""
 
-    items = blocks.ListBlock(
-        blocks.StructBlock([("term", blocks.CharBlock()), ("description", blocks.TextBlock())])
-    )
+    items = blocks.ListBlock(blocks.StructBlock([("term", blocks.CharBlock()), ("description", blocks.TextBlock())]))
 
     class Meta:
         icon = "list-ul"
@@ -40,6 +37,15 @@ class PrinciplesBlock(blocks.StructBlock):
         template = "strategy/blocks/principles_block.html"
 
 
+def page_data(parent_context, key):
+    """Data the strategy page fetched once for all its blocks (see StrategyPage.get_context);
+    fetched here only when a block is rendered somewhere else."""
+    from .models import strategy_page_data
+
+    data = (parent_context or {}).get("strategy_data")
+    return (data or strategy_page_data())[key]
+
+
 class SurveyFiguresBlock(blocks.StructBlock):
     """A chart of one section of the survey figures, drawn from the figures' data."""
 
@@ -59,8 +65,7 @@ class SurveyFiguresBlock(blocks.StructBlock):
         from .models import SurveyFigure
 
         context = super().get_context(value, parent_context)
-        figures = SurveyFigure.objects.for_active_locale().filter(section=value["section"]).select_related("theme")
-        context["figures"] = figures
+        context["figures"] = page_data(parent_context, "figures_by_section").get(value["section"], [])
         context["section_label"] = dict(SurveyFigure.Section.choices)[value["section"]]
         return context
 
@@ -73,10 +78,8 @@ class AssetSnapshotBlock(blocks.StructBlock):
         template = "strategy/blocks/asset_snapshot_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import CommunityAsset
-
         context = super().get_context(value, parent_context)
-        context["assets"] = CommunityAsset.objects.for_active_locale()
+        context["assets"] = page_data(parent_context, "assets")
         return context
 
 
@@ -91,12 +94,18 @@ class InvestmentPriorityBlock(blocks.StructBlock):
 
 
 class PartnershipsBlock(blocks.StructBlock):
-    theme = SnippetChooserBlock("strategy.Theme")
-    partners = blocks.ListBlock(blocks.CharBlock())
+    """Each theme's key partnerships and networks, drawn from the managed themes."""
+
+    heading = blocks.CharBlock(required=False)
 
     class Meta:
         icon = "group"
         template = "strategy/blocks/partnerships_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["partnerships"] = page_data(parent_context, "partnerships")
+        return context
 
 
 class WorkstreamsBlock(blocks.StructBlock):
@@ -109,15 +118,15 @@ class WorkstreamsBlock(blocks.StructBlock):
         template = "strategy/blocks/workstreams_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import Theme
-
         context = super().get_context(value, parent_context)
-        context["themes"] = Theme.objects.for_active_locale().prefetch_related("workstreams")
+        context["workstreams"] = page_data(parent_context, "workstreams")
         return context
 
 
 class SignatoriesBlock(blocks.StructBlock):
-    people = blocks.ListBlock(blocks.StructBlock([("name", blocks.CharBlock()), ("role", blocks.CharBlock(required=False))]))
+    people = blocks.ListBlock(
+        blocks.StructBlock([("name", blocks.CharBlock()), ("role", blocks.CharBlock(required=False))])
+    )
 
     class Meta:
         icon = "user"

@@ -44,7 +44,7 @@ def load_strategy(data=None):
     load_survey_figures(data["survey_figures"], themes, locale)
     load_community_assets(data["community_assets"], locale)
     home = ensure_home_page(data)
-    strategy_page = ensure_strategy_page(home, data, themes)
+    strategy_page = ensure_strategy_page(home, data)
     for theme in themes.values():
         add_child_once(strategy_page, ThemePage(title=theme.name, slug=theme.slug, theme=theme, locale=locale))
     site_pages = read_data(SITE_PAGES_DATA)
@@ -60,7 +60,12 @@ def load_themes(theme_data, locale):
         theme, created = Theme.objects.get_or_create(
             slug=item["slug"],
             locale=locale,
-            defaults={"name": item["name"], "short_name": item["short_name"], "summary": item["summary"], "sort_order": order},
+            defaults={
+                "name": item["name"],
+                "short_name": item["short_name"],
+                "summary": item["summary"],
+                "sort_order": order,
+            },
         )
         if created:
             for position, name in enumerate(item["partnerships"]):
@@ -83,7 +88,9 @@ def slugify_limited(text, length=80):
 
 def load_places(place_data, locale):
     for item in place_data:
-        Place.objects.get_or_create(slug=item["slug"], locale=locale, defaults={"name": item["name"], "kind": item["kind"]})
+        Place.objects.get_or_create(
+            slug=item["slug"], locale=locale, defaults={"name": item["name"], "kind": item["kind"]}
+        )
 
 
 def load_survey_figures(figure_data, themes, locale):
@@ -142,21 +149,23 @@ def ensure_home_page(data):
     return home
 
 
-def strategy_body(sections, themes):
-    """The JSON sections as StreamField data; partnership blocks name their theme by slug."""
+def strategy_body(sections):
+    """The JSON sections as StreamField data."""
     body = []
     for section in sections:
         content = []
         for block in section["blocks"]:
-            value = block["value"]
-            if block["type"] == "partnerships":
-                value = {**value, "theme": themes[value["theme"]].pk}
-            content.append({"type": block["type"], "value": value})
-        body.append({"type": "section", "value": {"heading": section["heading"], "anchor": section["anchor"], "content": content}})
+            content.append({"type": block["type"], "value": block["value"]})
+        body.append(
+            {
+                "type": "section",
+                "value": {"heading": section["heading"], "anchor": section["anchor"], "content": content},
+            }
+        )
     return json.dumps(with_block_ids(StrategyPage.body.field.stream_block, body))
 
 
-def ensure_strategy_page(home, data, themes):
+def ensure_strategy_page(home, data):
     council = data["council"]
     strategy = data["strategy"]
     return add_child_once(
@@ -167,7 +176,7 @@ def ensure_strategy_page(home, data, themes):
             introduction=strategy["introduction"],
             period_start=date.fromisoformat(council["period_start"]),
             period_end=date.fromisoformat(council["period_end"]),
-            body=strategy_body(strategy["sections"], themes),
+            body=strategy_body(strategy["sections"]),
             search_description=strategy["introduction"][:300],
         ),
     )

@@ -11,14 +11,14 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.api import APIField
-from wagtail.fields import StreamField
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
 
 from .blocks import StrategyBodyBlock
 
@@ -97,7 +97,13 @@ class Workstream(TranslatableMixin, index.Indexed, models.Model):
 
     objects = LocalizedQuerySet.as_manager()
 
-    panels = [FieldPanel("theme"), FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("theme"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("title"), index.SearchField("description"), index.FilterField("locale_id")]
     api_fields = [APIField("title"), APIField("slug"), APIField("theme")]
 
@@ -150,7 +156,9 @@ class SurveyFigure(TranslatableMixin, models.Model):
     section = models.CharField(max_length=20, choices=Section.choices)
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="survey_figures")
     value = models.PositiveSmallIntegerField(help_text="A percentage, 0 to 100")
-    statement = models.CharField(max_length=255, help_text="What the percentage of residents said, e.g. 'feel safe after dark'")
+    statement = models.CharField(
+        max_length=255, help_text="What the percentage of residents said, e.g. 'feel safe after dark'"
+    )
     counterpoint_value = models.PositiveSmallIntegerField(null=True, blank=True)
     counterpoint_statement = models.CharField(max_length=255, blank=True, help_text="The 'However, …' figure")
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -224,7 +232,25 @@ class StrategyPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["theme_pages"] = ThemePage.objects.live().public().child_of(self).select_related("theme")
+        context["strategy_data"] = strategy_page_data()
         return context
+
+
+def strategy_page_data():
+    """Everything the strategy's data blocks draw, one query each, however many sections show it."""
+    figures_by_section = {}
+    for figure in SurveyFigure.objects.for_active_locale().select_related("theme"):
+        figures_by_section.setdefault(figure.section, []).append(figure)
+    return {
+        "figures_by_section": figures_by_section,
+        "assets": list(CommunityAsset.objects.for_active_locale()),
+        "workstreams": list(Workstream.objects.for_active_locale().select_related("theme")),
+        "partnerships": list(
+            Partnership.objects.filter(theme__in=Theme.objects.for_active_locale())
+            .select_related("theme")
+            .order_by("theme__sort_order", "sort_order")
+        ),
+    }
 
 
 def section_anchor(section_value):

@@ -7,3 +7,7 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-connected-communities")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 INTERNAL_IPS = ["127.0.0.1"]
+
+# Serve static files straight from the source folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -14,3 +14,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests exercise the forms directly; the minimum fill time has its own tests.
 PUBLIC_FORM_MIN_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# django-axes needs the request in authenticate(); the test client's login() doesn't pass
+# it. The lockout tests switch it back on with override_settings.
+AXES_ENABLED = False
+
+# Serve static files straight from the source folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

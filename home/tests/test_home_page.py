@@ -33,7 +33,10 @@ def test_home_page_shows_the_three_themes_linked_to_their_pages(home_html):
     ],
 )
 def test_home_page_shows_the_community_assets_snapshot(home_html, figure, description):
-    assert f'<span class="key-facts__figure">{figure}</span> <span class="key-facts__description">{description}</span>' in home_html
+    assert (
+        f'<span class="key-facts__figure">{figure}</span> <span class="key-facts__description">{description}</span>'
+        in home_html
+    )
 
 
 def test_footer_links_accessibility_statement_privacy_and_contact(client, home_html):
@@ -41,7 +44,12 @@ def test_footer_links_accessibility_statement_privacy_and_contact(client, home_h
     assert 'href="/privacy-notice/"' in home_html
     assert "communityservices@malvernhills.gov.uk" in home_html
     statement = client.get("/accessibility-statement/").content.decode()
-    for heading in ("How accessible this website is", "Enforcement procedure", "Compliance status", "Preparation of this accessibility statement"):
+    for heading in (
+        "How accessible this website is",
+        "Enforcement procedure",
+        "Compliance status",
+        "Preparation of this accessibility statement",
+    ):
         assert heading in statement
     assert client.get("/privacy-notice/").status_code == 200
 

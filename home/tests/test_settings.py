@@ -17,7 +17,12 @@ PRODUCTION_ENV = {
 def manage(*args, env):
     clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env={**clean, **env}, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -48,5 +53,7 @@ def test_database_comes_from_database_url(url, expected):
 
 def test_redis_url_selects_the_redis_cache():
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    result = manage("shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"})
+    result = manage(
+        "shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"}
+    )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr

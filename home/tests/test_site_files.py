@@ -10,7 +10,8 @@ def test_sitemap_lists_live_pages(client, strategy_site):
     locations = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert any(loc.endswith("/strategy/") for loc in locations)
     assert any(loc.endswith("/strategy/healthier/") for loc in locations)
-    assert all(root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod"))
+    lastmods = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")]
+    assert len(lastmods) == len(locations) and all(lastmods)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(client, strategy_site):

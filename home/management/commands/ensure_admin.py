@@ -29,7 +29,9 @@ class Command(BaseCommand):
                 if password:
                     user.set_password(password)
                 user.save()
-            self.stdout.write(f"Admin login: http://127.0.0.1:8000/admin/ as “{username}” (password from DJANGO_SUPERUSER_PASSWORD).")
+            self.stdout.write(
+                f"Admin login: http://127.0.0.1:8000/admin/ as “{username}” (password from DJANGO_SUPERUSER_PASSWORD)."
+            )
             return
         if User.objects.filter(is_superuser=True).exists():
             hint = f" (password in {password_file})" if password_file.exists() else ""
