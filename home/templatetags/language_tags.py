@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -78,3 +78,23 @@ def language_versions(context):
 def startswith(text, prefix):
     """For marking the current section in the navigation: {% if request.path|startswith:url %}."""
     return str(text).startswith(str(prefix))
+
+
+@register.simple_tag(takes_context=True)
+def footer_page_urls(context, contact):
+    """{"accessibility": url, "privacy": url} for the footer, in the visitor's language.
+
+    The links carry the visitor's language prefix, so they lead to the translation when
+    there is one and to the English page with a notice otherwise. No query: the contact
+    settings arrive with both pages joined.
+    """
+    request = context.get("request")
+    language = get_language()
+    urls = {}
+    for name, page in (("accessibility", contact.accessibility_page), ("privacy", contact.privacy_page)):
+        url = page.get_url(request) if page else None
+        if url:
+            with override(settings.LANGUAGE_CODE):
+                url = translate_url(url, language)
+        urls[name] = url
+    return urls

@@ -82,6 +82,8 @@ def test_polish_home_page_is_in_polish_and_marked_as_a_sample(client, polish_sit
     assert "Przejdź do treści głównej" in html  # the interface too
     assert switcher(html) == [("English", False), ("Polski", True)]
     assert "notice--language" not in html
+    # Footer pages in the visitor's language (here: the English page, with a notice).
+    assert '<a href="/pl/accessibility-statement/">Deklaracja dostępności</a>' in html
     # The Polish themes, linked to their Polish pages.
     assert '<a href="/pl/strategy/healthier/">Zdrowsze społeczności</a>' in html
 
