@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 STAMP := $(VENV)/.installed
 # axe-core (npm, pinned in package-lock.json) for the accessibility tests in headless Chromium.
 AXE := node_modules/axe-core/axe.min.js
