@@ -29,6 +29,8 @@ class LanguageVersions:
     fallback_language_name: str | None
     current_language_name: str
     default_url: str | None
+    # For an untranslated page shown under another language's prefix: the page's own address.
+    canonical_url: str | None
 
 
 @register.simple_tag(takes_context=True)
@@ -71,6 +73,7 @@ def language_versions(context):
         fallback_language_name=names.get(fallback) if fallback else None,
         current_language_name=names.get(active, active),
         default_url=next((version.full_url for version in versions if version.code == default), None),
+        canonical_url=next((version.full_url for version in versions if version.code == fallback), None),
     )
 
 

@@ -22,10 +22,3 @@ def polish_site(strategy_site):
 
     load_sample_translations(strategy_site)
     return strategy_site
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-test-password")
-    client.force_login(user)
-    return client

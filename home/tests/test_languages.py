@@ -108,6 +108,8 @@ def test_untranslated_page_falls_back_to_english_with_a_notice_not_a_404(client,
     ) in html
     # Only the languages the page really exists in.
     assert switcher(html) == [("English", True)]
+    # Search engines index the English original, not this stand-in copy.
+    assert '<link rel="canonical" href="http://testserver/accessibility-statement/">' in html
 
 
 def test_fallback_also_works_when_nothing_is_translated_into_the_language(client, strategy_site):
