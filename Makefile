@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 STAMP := $(VENV)/.installed
+# axe-core (npm, pinned in package-lock.json) for the accessibility tests in headless Chromium.
+AXE := node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup test test-fast lint format bench messages
@@ -20,15 +22,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund && touch $(AXE); \
+	else echo "npm is not installed: the accessibility tests will be skipped (install Node.js 20 and npm)"; fi
+
 setup: $(STAMP) ## Create .venv, migrate and load the strategy content
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_strategy
+	$(PY) manage.py load_sample_translations
 	$(PY) manage.py ensure_admin
 
 run: setup ## Set up, then serve the site on http://127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP) ## Run the tests without the browser suites
@@ -43,6 +50,6 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-messages: $(STAMP) ## Refresh the translation message files for every language
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=staticfiles --ignore=node_modules
-	$(PY) manage.py compilemessages --ignore=.venv
+messages: $(STAMP) ## Refresh the interface translations (needs GNU gettext: apt-get install gettext)
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 
@@ -11,6 +12,7 @@ from home.resilience import health
 
 from .api import api_router
 
+# Machine-facing and staff URLs: one address whatever the visitor's language.
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
@@ -18,10 +20,6 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
-    path("search/", include("search.urls")),
-    path("", include("stories.urls")),
-    path("", include("pledges.urls")),
-    path("", include("consultations.urls")),
 ]
 
 if settings.DEBUG:
@@ -29,5 +27,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree; it must come last.
-urlpatterns += [path("", include(wagtail_urls))]
+# What residents read carries its language: English at /, Polish at /pl/, and so on.
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("", include("stories.urls")),
+    path("", include("pledges.urls")),
+    path("", include("consultations.urls")),
+    # Wagtail serves every other path from the page tree; it must come last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

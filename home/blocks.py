@@ -87,3 +87,28 @@ class BaseBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     key_facts = KeyFactsBlock()
     callout = CalloutBlock()
+
+
+def with_block_ids(stream_block, raw_data):
+    """`raw_data` as stored by the page editor: every nested block and list item with its own id.
+
+    Content written as JSON by a loader has no ids below the top level, and list items
+    then get a new random id each time the page is read. wagtail-localize addresses each
+    translatable string by these ids, so without stable ones a page cannot be translated.
+    """
+    value = stream_block.to_python(raw_data)
+    _bind(stream_block, value)
+    return stream_block.get_prep_value(value)
+
+
+def _bind(block, value):
+    # Reading each child turns it from raw data into a bound block that keeps its id when saved.
+    if isinstance(block, blocks.StreamBlock):
+        for child in value:
+            _bind(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            _bind(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for child in value.bound_blocks:
+            _bind(child.block, child.value)

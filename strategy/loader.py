@@ -12,6 +12,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from home.blocks import with_block_ids
 from home.models import ContactSettings, HomePage, StandardPage
 
 from .models import CommunityAsset, Partnership, Place, StrategyPage, SurveyFigure, Theme, ThemePage, Workstream
@@ -161,7 +162,7 @@ def strategy_body(sections):
                 "value": {"heading": section["heading"], "anchor": section["anchor"], "content": content},
             }
         )
-    return json.dumps(body)
+    return json.dumps(with_block_ids(StrategyPage.body.field.stream_block, body))
 
 
 def ensure_strategy_page(home, data):
@@ -186,7 +187,7 @@ def standard_page(item):
         title=item["title"],
         slug=item["slug"],
         introduction=item["introduction"],
-        body=json.dumps(item["body"]),
+        body=json.dumps(with_block_ids(StandardPage.body.field.stream_block, item["body"])),
         last_reviewed=date.fromisoformat(item["last_reviewed"]) if item.get("last_reviewed") else None,
         show_in_menus=False,
     )

@@ -7,6 +7,8 @@ Everything that varies between machines comes from the environment.
 import os
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
+
 import dj_database_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # /pl/... pages nobody has translated yet: the English page with a notice, not a 404.
+    "home.middleware.UntranslatedPageFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "connected_communities.urls"
@@ -163,8 +167,16 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
+# SITE_LANGUAGES: the languages the site is published in (Django language codes),
+# English always first because it is the source every translation starts from.
+# Each one is named in its own language in the switcher ("Polski", "Română").
+SITE_LANGUAGES = ["en", *(code for code in env_list("SITE_LANGUAGES", "en,pl,ro") if code != "en")]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    (code, LANG_INFO[code]["name_local"][:1].upper() + LANG_INFO[code]["name_local"][1:]) for code in SITE_LANGUAGES
+]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Residents' words are never sent to a translation service: no machine translator is
+# configured for wagtail-localize (WAGTAILLOCALIZE_MACHINE_TRANSLATOR stays unset).
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -1,12 +1,17 @@
 """Headless Chromium (Debian's chromium and chromium-driver) driven by Selenium.
 
-Outside CI a machine without Chromium skips these tests and says why; in CI
-(CI=true) a missing browser is a failure, because .ci/run installs it.
+Outside CI a machine without Chromium (or without axe-core from npm) skips these
+tests and says why; in CI (CI=true) a missing tool is a failure, because .ci/run
+installs them.
 """
 
 import os
 import shutil
 import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
 
 import pytest
 
@@ -45,3 +50,43 @@ def browser():
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's browser script, from the npm package pinned in package-lock.json."""
+    if not AXE_JS.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing in CI: .ci/run should have run `npm ci --ignore-scripts`")
+        pytest.skip("axe-core is not installed: run `npm ci --ignore-scripts` (make test does it)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # The live server shares this process's cache: Wagtail's cached site root paths must not
+    # outlive the pages a previous test created.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def browser_defaults(browser):
+    """The session's browser, put back to its usual window and media after the test."""
+    yield browser
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+
+
+@pytest.fixture
+def translated_site(live_server):
+    """The site as `make run` builds it, with the Polish sample translations, served live."""
+    from home.translations import load_sample_translations
+    from strategy.loader import load_strategy
+
+    load_sample_translations(load_strategy())
+    return live_server

@@ -1,0 +1,275 @@
+"""WCAG 2.2 AA, checked in real headless Chromium.
+
+- axe-core (npm, pinned) runs on every page type and state in PAGES: any serious or
+  critical violation fails the test; moderate and minor ones are printed and appended to
+  var/axe-report.txt so they are seen and can be reasoned about.
+- A keyboard-only search journey with visible focus.
+- Reflow at 320 px and at 200% text size, and reduced motion.
+
+To check a new page type, add a PageCase to PAGES (and, when it needs content the
+strategy loader does not make, a `prepare` function that creates it).
+"""
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+FAILING_IMPACTS = {"serious", "critical"}
+REPORT = Path(settings.BASE_DIR) / "var" / "axe-report.txt"
+
+
+def submit_first_form_in_main(browser):
+    """For form pages: send the form empty, to check the page as it shows its errors."""
+    browser.find_element(By.CSS_SELECTOR, "main form [type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+@dataclass(frozen=True)
+class PageCase:
+    name: str
+    path: str
+    # Optional: what to do in the browser before checking, e.g. submit_first_form_in_main.
+    before_check: Callable | None = None
+
+
+# Every page type and state on the site. Stories, pledges and consultations add theirs here, e.g.
+#   PageCase("story-form-with-errors", "/stories/submit/", submit_first_form_in_main),
+PAGES = [
+    PageCase("home", "/"),
+    PageCase("strategy", "/strategy/"),
+    PageCase("theme", "/strategy/healthier/"),
+    PageCase("search-form", "/search/"),
+    PageCase("search-with-results", "/search/?q=community"),
+    PageCase("search-without-results", "/search/?q=zzzqqq"),
+    PageCase("not-found", "/no-such-page/"),
+    PageCase("accessibility-statement", "/accessibility-statement/"),
+    PageCase("polish-home", "/pl/"),
+    PageCase("polish-strategy", "/pl/strategy/"),
+    PageCase("polish-theme", "/pl/strategy/healthier/"),
+    PageCase("untranslated-page-in-polish", "/pl/accessibility-statement/"),
+    PageCase("romanian-search", "/ro/search/?q=community"),
+]
+
+RUN_AXE = """
+const [tags, done] = [arguments[0], arguments[arguments.length - 1]];
+axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+  .then(results => done({violations: results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary}))
+  }))}))
+  .catch(error => done({error: String(error)}));
+"""
+
+
+def run_axe(browser, axe_source):
+    browser.execute_script(axe_source)
+    browser.set_script_timeout(60)
+    result = browser.execute_async_script(RUN_AXE, AXE_TAGS)
+    assert "error" not in result, result.get("error")
+    return result["violations"]
+
+
+def describe(violation):
+    nodes = "\n".join(f"      {node['target']}: {node['summary']}" for node in violation["nodes"][:5])
+    return f"  [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})\n{nodes}"
+
+
+def assert_accessible(browser, axe_source, url, before_check=None, name=None):
+    """Run axe on `url`; fail on serious or critical violations, record the others."""
+    browser.get(url)
+    if before_check:
+        before_check(browser)
+    violations = run_axe(browser, axe_source)
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    others = [v for v in violations if v["impact"] not in FAILING_IMPACTS]
+    if others:
+        REPORT.parent.mkdir(exist_ok=True)
+        with REPORT.open("a", encoding="utf-8") as report:
+            report.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {name or url} ({url})\n")
+            report.write("\n".join(describe(v) for v in others) + "\n")
+        # Shown with -s or -rP; kept in the report file either way.
+        print(f"\naxe on {name or url}: {len(others)} moderate/minor finding(s) recorded in {REPORT}")  # noqa: T201
+        print("\n".join(describe(v) for v in others))  # noqa: T201
+    assert not failing, f"axe found serious or critical violations on {url}:\n" + "\n".join(
+        describe(v) for v in failing
+    )
+
+
+@pytest.mark.parametrize("case", PAGES, ids=lambda case: case.name)
+def test_page_has_no_serious_or_critical_accessibility_violations(browser, axe_source, translated_site, case):
+    assert_accessible(browser, axe_source, translated_site.url + case.path, case.before_check, case.name)
+
+
+def test_axe_checks_wcag_22_aa_rules(browser, axe_source, live_server):
+    browser.get(live_server.url + "/robots.txt")
+    browser.execute_script(axe_source)
+    rules = browser.execute_script("return axe.getRules(arguments[0])", AXE_TAGS)
+    ids = {rule["ruleId"] for rule in rules}
+    # A few that matter most here: contrast, names, language, target size (new in 2.2).
+    assert {"color-contrast", "label", "link-name", "html-has-lang", "valid-lang", "target-size"} <= ids
+    REPORT.parent.mkdir(exist_ok=True)
+    (REPORT.parent / "axe-rules.json").write_text(
+        json.dumps(sorted((rule["ruleId"], rule["tags"]) for rule in rules), indent=1), encoding="utf-8"
+    )
+
+
+# Keyboard only ---------------------------------------------------------------------------
+
+
+def press(browser, *keys):
+    ActionChains(browser).send_keys(*keys).perform()
+
+
+def focus_style(browser):
+    return browser.execute_script(
+        "const s = getComputedStyle(document.activeElement);"
+        "return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color].join(' | ');"
+    )
+
+
+def assert_focus_is_visible(browser):
+    focused = browser.switch_to.active_element
+    with_focus = focus_style(browser)
+    browser.execute_script("document.activeElement.blur()")
+    without_focus = browser.execute_script(
+        "const s = getComputedStyle(arguments[0]);"
+        "return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color].join(' | ');",
+        focused,
+    )
+    assert with_focus != without_focus, f"focus is not visible on {focused.get_attribute('outerHTML')[:120]}"
+
+
+def tab_until(browser, matches, limit=60):
+    """Press Tab until the focused element matches; returns the elements passed on the way."""
+    passed = []
+    for _ in range(limit):
+        press(browser, Keys.TAB)
+        element = browser.switch_to.active_element
+        if matches(element):
+            return passed
+        passed.append(element)
+    raise AssertionError(f"Tab never reached the element; passed {[e.get_attribute('outerHTML')[:60] for e in passed]}")
+
+
+def test_search_works_with_the_keyboard_alone_with_focus_always_visible(browser, translated_site):
+    browser.get(translated_site.url + "/")
+    # From the top of the page: skip link, site name, main navigation, then the search field.
+    passed = tab_until(browser, lambda element: element.get_attribute("id") == "site-search-q")
+    texts = [element.get_attribute("textContent").strip() for element in passed]
+    assert texts[0] == "Skip to main content"
+    assert texts.index("The strategy") < texts.index("Stories") < texts.index("Pledges") < texts.index("Have your say")
+    press(browser, "community")
+    press(browser, Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda driver: "/search/?q=community" in driver.current_url)
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text.endswith("results")
+    # From the top again, Tab reaches the first result, every stop showing where focus is.
+    first_result = browser.find_element(By.CSS_SELECTOR, "ol.results a")
+    for _ in range(60):
+        press(browser, Keys.TAB)
+        element = browser.switch_to.active_element
+        if element == first_result:
+            break
+        if element.tag_name in {"a", "button", "input"}:
+            before = focus_style(browser)
+            assert before, element
+    else:
+        raise AssertionError("Tab never reached the first search result")
+    href = first_result.get_attribute("href")
+    assert_focus_is_visible(browser)
+    first_result.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda driver: driver.current_url == href)
+
+
+@pytest.mark.parametrize(
+    "selector", ["a.skip-link", ".site-nav a", ".language-switcher a", "#site-search-q", ".site-search button"]
+)
+def test_keyboard_focus_is_visible_on_header_controls(browser, translated_site, selector):
+    browser.get(translated_site.url + "/")
+    target = browser.find_element(By.CSS_SELECTOR, selector)
+    tab_until(browser, lambda element: element == target)
+    assert_focus_is_visible(browser)
+
+
+# Reflow, text size, motion -------------------------------------------------------------------
+
+OVERFLOW_PROBLEMS = """
+const viewport = document.documentElement.clientWidth;
+const problems = [];
+if (document.documentElement.scrollWidth > viewport) {
+  problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px content in ${viewport}px`);
+}
+const describe = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+  (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "") +
+  ` "${(el.textContent || "").trim().slice(0, 40)}"`;
+for (const el of document.body.querySelectorAll("*")) {
+  // Hidden on purpose: the skip link until focused, screen-reader-only text, the spam trap.
+  if (el.closest(".visually-hidden, .skip-link, .hp, [hidden], script, style")) continue;
+  const style = getComputedStyle(el);
+  if (style.display === "none" || style.visibility === "hidden") continue;
+  const rect = el.getBoundingClientRect();
+  if (!rect.width && !rect.height) continue;
+  // Wide data tables may scroll inside their own container (WCAG 1.4.10 allows it).
+  const scroller = el.parentElement && el.parentElement.closest(".table-wrap");
+  if (scroller) continue;
+  if (["hidden", "clip"].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+    problems.push(`${describe(el)} cuts off its content (${el.scrollWidth}px in ${el.clientWidth}px)`);
+  }
+  if (rect.right > viewport + 1 || rect.left < -1) {
+    const where = `${Math.round(rect.left)}–${Math.round(rect.right)}px of ${viewport}px`;
+    problems.push(`${describe(el)} runs outside the window (${where})`);
+  }
+}
+return problems.slice(0, 20);
+"""
+
+
+@pytest.mark.parametrize("path", ["/", "/strategy/", "/pl/strategy/", "/search/?q=community"])
+def test_page_reflows_at_320px_and_at_200_percent_text_without_sideways_scrolling(
+    browser_defaults, translated_site, path
+):
+    browser = browser_defaults
+    for width, text_size in [(320, "100%"), (640, "200%"), (1280, "200%")]:
+        browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
+        browser.get(translated_site.url + path)
+        browser.execute_script("document.documentElement.style.fontSize = arguments[0]", text_size)
+        assert browser.execute_script("return window.innerWidth") == width
+        problems = browser.execute_script(OVERFLOW_PROBLEMS)
+        assert not problems, f"{path} at {width}px with text at {text_size}:\n" + "\n".join(problems)
+
+
+def test_reduced_motion_preference_turns_off_smooth_scrolling_and_animation(browser_defaults, translated_site):
+    browser = browser_defaults
+    motion = (
+        "return [getComputedStyle(document.documentElement).scrollBehavior,"
+        " [...document.querySelectorAll('*')].every(el => {"
+        "   const s = getComputedStyle(el);"
+        "   return s.animationName === 'none' && s.transitionDuration.split(',').every(d => parseFloat(d) === 0);"
+        " })];"
+    )
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "no-preference"}]}
+    )
+    browser.get(translated_site.url + "/strategy/")
+    assert browser.execute_script(motion)[0] == "smooth"
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}
+    )
+    browser.get(translated_site.url + "/strategy/")
+    assert browser.execute_script(motion) == ["auto", True]
