@@ -25,3 +25,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_itemcollected(item):
+    """Every transactional test keeps the rows migrations made (root page, locales, groups).
+
+    A transactional test flushes the database afterwards; without serialized_rollback the
+    flush re-creates content types, and the next test that restores the migrations' rows
+    then collides with them. Making it the rule avoids that ordering trap.
+    """
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)

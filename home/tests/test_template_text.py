@@ -33,6 +33,9 @@ SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 READ_ATTRIBUTE = re.compile(r"""\b(?:alt|title|aria-label|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 HTML_TAG = re.compile(r"<[^>]*>", re.S)
 ENTITY = re.compile(r"&#?\w+;")
+# Paths and fragments in links (`{{ site_url }}/admin/pages/{{ id }}/edit/`, `#outcome`) are
+# addresses, not words; "and/or" keeps its words because a letter stands before the slash.
+URL_PART = re.compile(r"(?<![^\s(])[/#][^\s<>\"']*")
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -61,6 +64,7 @@ def untranslated_text(source):
     attributes = " ".join(double or single for double, single in READ_ATTRIBUTE.findall(text))
     text = HTML_TAG.sub(" ", text) + " " + attributes
     text = ENTITY.sub(" ", text)
+    text = URL_PART.sub(" ", text)
     return LETTERS.findall(text)
 
 
@@ -72,6 +76,8 @@ def test_the_rule_catches_literal_text_and_passes_translated_text():
     assert untranslated_text('<img src="a.png" alt="A photo">') == ["A", "photo"]
     assert untranslated_text('<input placeholder="Search">') == ["Search"]
     assert untranslated_text("<p>&nbsp;–&amp;</p>") == []
+    assert untranslated_text("{{ site_url }}/admin/pages/{{ id }}/edit/ {{ url }}#outcome") == []
+    assert untranslated_text("<p>and/or</p>") == ["and", "or"]
     assert untranslated_text("{% block body_class %}home{% endblock %}<p>{% block content %}Hi{% endblock %}</p>") == [
         "Hi"
     ]
