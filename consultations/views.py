@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.page_cache import skip_page_cache
 from home.public_forms import typed_text
 from home.ratelimit import hit, too_many_requests
 
@@ -41,6 +42,7 @@ def submit_comment(request, consultation):
 
 def confirm(request, token):
     """GET shows a button; POST confirms. Link scanners in mail systems only GET."""
+    skip_page_cache(request)  # shows one resident's own comment
     comment = Comment.objects.select_related("consultation").filter(confirmation_token=token).first()
     if comment is None:
         raise Http404
