@@ -7,7 +7,7 @@ serve, so these three short lists share a single UNION query.
 from dataclasses import dataclass
 
 from django.db.models import CharField, F, IntegerField, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Cast, Coalesce, NullIf
 
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
@@ -25,8 +25,9 @@ def page_furniture(page):
 
     from .models import ConsultationDocument
 
-    no_id = Value(None, output_field=IntegerField())
-    no_file = Value(None, output_field=CharField())
+    # Typed NULLs: PostgreSQL reads an untyped NULL in a UNION as text.
+    no_id = Cast(Value(None), IntegerField())
+    no_file = Cast(Value(None), CharField())
     themes = (
         Theme.objects.filter(consultations=page)
         .order_by()

@@ -111,10 +111,12 @@ class ConsultationIndexPage(Page):
         return [self.get_parent()]
 
     def get_context(self, request, *args, **kwargs):
+        from .caching import skip_cache_near_a_change
         from .listing import consultation_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(consultation_listing(self, request.GET))
+        skip_cache_near_a_change(request, [page for group in context["groups"] for page in group["items"]])
         return context
 
 
@@ -247,6 +249,7 @@ class ConsultationPage(RoutablePageMixin, Page):
         return view_restrictions_in_one_query(self)
 
     def get_context(self, request, *args, **kwargs):
+        from .caching import skip_cache_near_a_change
         from .forms import CommentForm
         from .furniture import page_furniture
         from .results import CountedPaginator, comment_counts, results_for
@@ -254,6 +257,7 @@ class ConsultationPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         state = self.state
         context["state"] = state
+        skip_cache_near_a_change(request, [self])
         context["tags"], context["documents"] = page_furniture(self)
         context["breadcrumb_ancestors"] = self.breadcrumb_ancestors()
         questions = list(self.questions.all()) if state in (State.OPEN, State.OUTCOME) else []

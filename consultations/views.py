@@ -1,4 +1,4 @@
-"""Thin views: the comment form, the confirmation link, reports, and the feed."""
+"""Thin views: the comment form, the confirmation link, reports and the results downloads."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.page_cache import skip_page_cache
 from home.public_forms import typed_text
 from home.ratelimit import hit, too_many_requests
 
@@ -19,8 +20,6 @@ from .submissions import report_comment as record_report
 def render_consultation(request, consultation, status=200, **extra):
     context = consultation.get_context(request)
     context.update(extra)
-    if "form" in extra and extra["form"] is None:
-        context.pop("form", None)
     return TemplateResponse(request, consultation.get_template(request), context, status=status)
 
 
@@ -31,7 +30,7 @@ def submit_comment(request, consultation):
     if not consultation.is_open:
         # Typed before the close but sent after it: refuse clearly and give the words back.
         return render_consultation(
-            request, consultation, status=403, form=None, refused_typed=typed_text(form, form.typed_field_names)
+            request, consultation, status=403, refused_typed=typed_text(form, form.typed_field_names)
         )
     if not form.is_valid():
         return render_consultation(request, consultation, status=400, form=form)
@@ -41,6 +40,7 @@ def submit_comment(request, consultation):
 
 def confirm(request, token):
     """GET shows a button; POST confirms. Link scanners in mail systems only GET."""
+    skip_page_cache(request)  # shows one resident's own comment
     comment = Comment.objects.select_related("consultation").filter(confirmation_token=token).first()
     if comment is None:
         raise Http404

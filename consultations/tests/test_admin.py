@@ -87,3 +87,11 @@ def test_nobody_adds_a_comment_in_the_admin(client, consultation, superuser):
     edit = client.get(f"/admin/snippets/consultations/comment/edit/{comment.pk}/").content.decode()
     assert "Shown read-only to moderators" in edit
     assert 'name="text"' not in edit
+
+
+def test_queue_offers_the_bulk_moderation_actions(client, consultation, moderator):
+    CommentFactory(consultation=consultation, moderation_state="pending")
+    client.force_login(moderator)
+    content = client.get("/admin/snippets/consultations/comment/").content.decode()
+    for action in ("approve", "reject", "set_outcome"):
+        assert f"/admin/bulk/consultations/comment/{action}/" in content, action
