@@ -66,12 +66,16 @@ def axe_source():
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(request):
     # The live server shares this process's cache: Wagtail's cached site root paths must not
     # outlive the pages a previous test created.
     cache.clear()
     yield
     cache.clear()
+    if "browser" in request.fixturenames:
+        # Leave the page before the test's database goes away, so no late request (the
+        # favicon, say) reaches the live server after it.
+        request.getfixturevalue("browser").get("about:blank")
 
 
 @pytest.fixture

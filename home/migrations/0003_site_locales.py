@@ -9,7 +9,7 @@ def create_locales(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0001_initial"),
+        ("home", "0002_blocked_email"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
