@@ -5,6 +5,8 @@ PostgreSQL only (the suite's database must be the local server this test can sto
 server is always started again, whatever happens in the test.
 """
 
+import http.cookiejar
+import re
 import shutil
 import subprocess
 import time
@@ -51,10 +53,15 @@ def wait_for_postgres(up, seconds=30):
     raise AssertionError(f"PostgreSQL did not become {'ready' if up else 'unavailable'}")
 
 
+# One browser-like client: it keeps the CSRF cookie a form page gives it.
+OPENER = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
 def get(url, data=None):
     body = urllib.parse.urlencode(data).encode() if data else None
+    headers = {"Referer": url} if data else {}
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=body), timeout=20) as response:
+        with OPENER.open(urllib.request.Request(url, data=body, headers=headers), timeout=20) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()
@@ -74,10 +81,15 @@ def restart_guard():
 
 
 def test_site_answers_503_while_the_database_is_down_and_recovers_by_itself(live_server, restart_guard):
-    from strategy.loader import load_strategy
+    from django.core.management import call_command
 
-    load_strategy()
+    call_command("load_strategy")
     assert get(live_server.url + "/strategy/")[0] == 200
+    # A resident opens the open consultation's comment form while all is well...
+    consultation_url = live_server.url + "/consultations/five-year-review/"
+    status, _, form_page = get(consultation_url)
+    assert status == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page).group(1)
 
     pg("stop")
     wait_for_postgres(False)
@@ -87,7 +99,9 @@ def test_site_answers_503_while_the_database_is_down_and_recovers_by_itself(live
     assert headers["Retry-After"] == "30"
     assert "Sorry, the service is unavailable" in html and "Traceback" not in html
 
-    status, _, html = get(live_server.url + "/", {"comment": "Please keep the library open late"})
+    # ...and sends it after the database has gone.
+    comment = {"csrfmiddlewaretoken": token, "text": "Please keep the library open late", "display_name": "Sam"}
+    status, _, html = get(consultation_url + "comment/", comment)
     assert status == 503
     assert "Please keep the library open late" in html  # shown back, not lost
 
