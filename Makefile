@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help

@@ -16,6 +16,7 @@ class Command(BaseCommand):
     help = "Create an admin login if none exists, and say how to log in."
 
     def handle(self, *args, **options):
+        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
         User = get_user_model()
         password_file = settings.VAR_DIR / "admin-password.txt"
         username = os.environ.get("DJANGO_SUPERUSER_USERNAME")
@@ -29,14 +30,12 @@ class Command(BaseCommand):
                 if password:
                     user.set_password(password)
                 user.save()
-            self.stdout.write(
-                f"Admin login: http://127.0.0.1:8000/admin/ as “{username}” (password from DJANGO_SUPERUSER_PASSWORD)."
-            )
+            self.stdout.write(f"Admin login: {admin_url} as “{username}” (password from DJANGO_SUPERUSER_PASSWORD).")
             return
         if User.objects.filter(is_superuser=True).exists():
             hint = f" (password in {password_file})" if password_file.exists() else ""
             names = ", ".join(User.objects.filter(is_superuser=True).values_list("username", flat=True)[:3])
-            self.stdout.write(f"Admin login: http://127.0.0.1:8000/admin/ as {names}{hint}.")
+            self.stdout.write(f"Admin login: {admin_url} as {names}{hint}.")
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@connected-communities.localhost", password)
@@ -44,7 +43,7 @@ class Command(BaseCommand):
         password_file.chmod(0o600)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created an admin login. Go to http://127.0.0.1:8000/admin/ and sign in as “admin” with password {password}"
+                f"Created an admin login. Go to {admin_url} and sign in as “admin” with password {password}"
                 f" (saved in {password_file})."
             )
         )
