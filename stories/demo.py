@@ -176,5 +176,5 @@ def load_demo_stories(home):
         index.add_child(instance=story)
         story.save_revision().publish()
     if not StorySubmission.objects.filter(form_token=DEMO_SUBMISSION_TOKEN).exists():
-        create_story_submission(index, DEMO_SUBMISSION)
+        create_story_submission(index, DEMO_SUBMISSION, notify=False)
     return index

@@ -80,10 +80,11 @@ def unique_slug(index, slug):
     return candidate
 
 
-def create_story_submission(index, data):
+def create_story_submission(index, data, notify=True):
     """Create the draft story and its submission, start the review, and send the emails.
 
     A repeated form token (a double-clicked submit) returns the first submission unchanged.
+    Sample content passes notify=False: nobody should get email about an example.
     """
     existing = StorySubmission.objects.filter(form_token=data["form_token"]).select_related("page").first()
     if existing:
@@ -94,7 +95,8 @@ def create_story_submission(index, data):
     except IntegrityError:
         # Two identical requests raced; the other one won.
         return StorySubmission.objects.get(form_token=data["form_token"]), False
-    send_submission_emails(submission)
+    if notify:
+        send_submission_emails(submission)
     return submission, True
 
 

@@ -29,6 +29,13 @@ def test_demo_stories_are_marked_as_examples_and_loading_twice_changes_nothing(h
         assert story.title.startswith("Example")
 
 
+def test_loading_sample_content_sends_no_email(home):
+    from django.core import mail
+
+    load_demo_stories(home)
+    assert mail.outbox == []
+
+
 def test_demo_has_a_deep_ripple_map_and_a_submission_waiting_for_review(home, client):
     load_demo_stories(home)
     depths = [depth for story in StoryPage.objects.live() for depth, _ripple in walk_ripples(story.ripples.raw_data)]

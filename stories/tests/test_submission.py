@@ -273,3 +273,13 @@ def test_submission_is_recorded_in_the_audit_log_without_the_email(client, story
     assert entry.data["group"] == "Upton Repair Group"
     assert "sam@example.org" not in str(entry.data)
     assert PageLogEntry.objects.filter(action="wagtail.workflow.start").exists()
+
+
+def test_a_blocked_email_address_cannot_send_a_story(client, story_index):
+    from home.abuse import block
+
+    block("sam@example.org", "abuse")
+    response = client.post(SUBMIT_URL, story_data())
+    assert response.status_code == 400
+    assert 'href="#id_contact_email"' in response.content.decode()
+    assert StorySubmission.objects.count() == 0
