@@ -25,3 +25,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The database rolls back between tests; the cache must not carry rows over either."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -80,5 +80,40 @@ class ContactSettings(BaseSiteSetting):
     # The footer links to both pages on every request: fetch them with the settings.
     select_related = ["accessibility_page", "privacy_page"]
 
+    @classmethod
+    def for_site(cls, site):
+        """Every page's footer needs these: keep them in the shared cache between saves.
+
+        The key carries the page cache's generation, which any save in the home app bumps,
+        so an edited setting (or a renamed footer page) is read fresh at once.
+        """
+        from django.core.cache import cache
+
+        from .page_cache import current_generation
+
+        key = f"contact-settings:{site.pk}:{current_generation()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, 60 * 60)
+        return instance
+
     class Meta:
         verbose_name = "contact details"
+
+
+class BlockedEmail(models.Model):
+    """An email address moderators have blocked for abuse: its forms are refused politely.
+
+    Only a keyed hash is kept, so the block list itself holds no one's address.
+    """
+
+    email_hash = models.CharField(max_length=64, unique=True, editable=False)
+    reason = models.CharField(max_length=255, help_text="Which house rule was broken; for moderators only")
+    blocked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "blocked email address"
+
+    def __str__(self):
+        return f"Blocked address ({self.blocked_at:%d %b %Y}): {self.reason}"

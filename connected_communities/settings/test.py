@@ -21,3 +21,6 @@ AXES_ENABLED = False
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Off by default so tests see each render (and their query counts); the page cache's own
+# tests switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -30,9 +30,7 @@ class Command(BaseCommand):
                 if password:
                     user.set_password(password)
                 user.save()
-            self.stdout.write(
-                f"Admin login: {admin_url} as “{username}” (password from DJANGO_SUPERUSER_PASSWORD)."
-            )
+            self.stdout.write(f"Admin login: {admin_url} as “{username}” (password from DJANGO_SUPERUSER_PASSWORD).")
             return
         if User.objects.filter(is_superuser=True).exists():
             hint = f" (password in {password_file})" if password_file.exists() else ""
