@@ -154,12 +154,9 @@ class PledgePage(PledgeLeadPermissionMixin, Page):
         return context
 
     def published_evidence_stories(self):
-        # StoryPage.pledges (the stories app) gives this reverse accessor; until that app
-        # is in place a pledge simply has no stories to list.
-        stories = getattr(self, "evidence_stories", None)
-        if stories is None:
-            return []
-        return stories.live().public().order_by("-first_published_at")
+        # Editors link a story to the pledges it gives evidence for on the story
+        # (StoryPage.pledges); this is the other side of that link.
+        return self.evidence_stories.live().public().order_by("-first_published_at")
 
 
 class PledgeUpdate(Orderable):
