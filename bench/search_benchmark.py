@@ -39,11 +39,17 @@ QUERIES = [
     "loneliness",
     "zeppelin",
 ]
-WORDS = (
+WORDS = (  # noqa: SIM905 (easier to read as one text)
     "community volunteers library garden allotment repair café transport bus youth young people "
     "older neighbours loneliness health walking parish hall food bank climate trees river flood "
     "skills jobs digital broadband arts music festival market heritage school playground"
 ).split()
+
+
+def say(text):
+    """The benchmark's report goes to standard output as it runs."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 def fill():
@@ -61,7 +67,7 @@ def fill():
     if have >= STORIES:
         return
     rng = random.Random(42)
-    print(f"Adding {STORIES - have} stories…", flush=True)
+    say(f"Adding {STORIES - have} stories…")
     started = time.perf_counter()
     with transaction.atomic():
         index = Page.objects.get(pk=index.pk)
@@ -85,7 +91,7 @@ def fill():
         Page.objects.filter(pk=index.pk).update(numchild=position)
         backend = get_search_backend()
         backend.add_bulk(StoryPage, list(StoryPage.objects.filter(slug__startswith="bench-story-")))
-    print(f"…in {time.perf_counter() - started:.0f} s", flush=True)
+    say(f"…in {time.perf_counter() - started:.0f} s")
 
 
 def percentile(values, fraction):
@@ -106,12 +112,12 @@ def main():
             response = client.get("/search/", {"q": q})
             timings[q].append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, response.status_code
-    print(f"{connection.vendor}, {STORIES} stories, {RUNS} runs per query (ms, whole /search/ request)")
+    say(f"{connection.vendor}, {STORIES} stories, {RUNS} runs per query (ms, whole /search/ request)")
     everything = []
     for q, values in timings.items():
         everything += values
-        print(f"  {q!r:28} median {statistics.median(values):7.1f}  p95 {percentile(values, 0.95):7.1f}")
-    print(f"  {'ALL':28} median {statistics.median(everything):7.1f}  p95 {percentile(everything, 0.95):7.1f}")
+        say(f"  {q!r:28} median {statistics.median(values):7.1f}  p95 {percentile(values, 0.95):7.1f}")
+    say(f"  {'ALL':28} median {statistics.median(everything):7.1f}  p95 {percentile(everything, 0.95):7.1f}")
 
 
 if __name__ == "__main__":
