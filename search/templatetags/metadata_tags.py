@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Page
+
 from search.results import summary_of
 
 register = template.Library()
@@ -26,7 +28,7 @@ def _absolute(request, url):
 def page_meta(context, page=None):
     """Description, Open Graph tags and, where a schema.org type fits, JSON-LD for a page."""
     request = context.get("request")
-    if page is None:
+    if not isinstance(page, Page):  # error pages and plain views may have no page, or a string
         return {"page": None}
     page = getattr(page, "specific_deferred", page)
     description = page.search_description or summary_of(page)
@@ -77,5 +79,7 @@ def og_locale(language_code):
 @register.simple_tag(takes_context=True)
 def canonical_link(context, page):
     """The page's own address in the visitor's language (stand-ins point to the original instead)."""
+    if not isinstance(page, Page):
+        return ""
     url = page.get_full_url(context.get("request"))
     return format_html('<link rel="canonical" href="{}">', url) if url else ""
