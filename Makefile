@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint format bench messages
+.PHONY: help run setup test test-fast lint format bench bench-search messages
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,3 +53,6 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 messages: $(STAMP) ## Refresh the interface translations (needs GNU gettext: apt-get install gettext)
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+bench-search: $(STAMP) ## Search latency at 10,000 stories (DATABASE_URL=postgres://... to use PostgreSQL)
+	$(PY) bench/search_benchmark.py

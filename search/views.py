@@ -1,16 +1,91 @@
+"""Site search: ranked full-text results, facets with counts, promotions and a query log."""
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
+from home.page_cache import skip_page_cache
+
+from . import facets
+from .models import NoResultQuery
+from .query import MAX_QUERY_LENGTH, clean_query, has_searchable_words, search_terms
+from .querylog import log_search
+from .results import Result
+
+PER_PAGE = 10
+# Facets are counted over the best-ranked matches; beyond this many, a reader refines the query.
+MAX_MATCHES = 1000
+
+
+def _int_param(request, name):
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _matches(query):
+    """(page id, content type id) of every live public page in the visitor's language, best first."""
+    pages = Page.objects.live().public().filter(locale=Locale.get_active()).only("id", "content_type_id")
+    return [(p.pk, p.content_type_id) for p in pages.search(search_terms(query), operator="and")[:MAX_MATCHES]]
+
+
+def _specific_in_order(ids, types):
+    """The pages with these ids as their specific classes, one query per page type shown."""
+    by_type = {}
+    for pk in ids:
+        by_type.setdefault(types[pk], []).append(pk)
+    pages = {}
+    for ct_id, type_ids in by_type.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        pages.update(model.objects.in_bulk(type_ids))
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    too_long = len(query) > MAX_QUERY_LENGTH
-    results = Page.objects.none()
-    if query and not too_long:
-        results = Page.objects.live().public().specific().search(query)
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"query": query, "too_long": too_long, "results": page})
+    query, too_long = clean_query(request.GET.get("q", ""))
+    selected = {name: _int_param(request, name) for name in ("type", "theme", "place")}
+    context = {"query": query, "too_long": too_long, "max_length": MAX_QUERY_LENGTH, "selected": selected}
+    if not query or too_long or not has_searchable_words(query):
+        context["unsearchable"] = bool(query) and not too_long
+        return TemplateResponse(request, "search/search.html", context)
+
+    # Each search is logged for the report, so it must reach the view, not the page cache.
+    skip_page_cache(request)
+    matches = _matches(query)
+    ids = [pk for pk, _ in matches]
+    types = dict(matches)
+    themes, places = facets.theme_and_place_links(ids)
+    shown = [
+        pk
+        for pk in ids
+        if (selected["type"] is None or types[pk] == selected["type"])
+        and (selected["theme"] is None or selected["theme"] in themes.get(pk, ()))
+        and (selected["place"] is None or selected["place"] in places.get(pk, ()))
+    ]
+    paginator = Paginator(shown, PER_PAGE)
+    page_of_ids = paginator.get_page(request.GET.get("page"))
+    page_of_ids.object_list = [Result(p, query) for p in _specific_in_order(list(page_of_ids.object_list), types)]
+
+    promoted = []
+    if page_of_ids.number == 1 and not any(selected.values()):
+        logged = log_search(query)
+        if not ids:
+            NoResultQuery.record(logged)
+        picks = logged.editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
+        promoted = [pick for pick in picks if pick.page.locale_id == Locale.get_active().pk]
+
+    type_counts = {}
+    for pk in ids:
+        type_counts[types[pk]] = type_counts.get(types[pk], 0) + 1
+    context.update(
+        results=page_of_ids,
+        total=len(ids),
+        promoted=promoted,
+        type_facets=[
+            (ContentType.objects.get_for_id(ct), n) for ct, n in sorted(type_counts.items(), key=lambda r: -r[1])
+        ],
+        theme_facets=facets.theme_counts(facets.count_by(themes, ids)),
+        place_facets=facets.place_counts(facets.count_by(places, ids)),
+    )
+    return TemplateResponse(request, "search/search.html", context)

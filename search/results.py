@@ -1,0 +1,47 @@
+"""How one search result is described: its type, summary and date, whatever its page type."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+SUMMARY_FIELDS = ("summary", "search_description", "introduction", "commitment")
+DATE_FIELDS = ("date", "opens_at")
+
+
+def summary_of(page):
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value.strip():
+            return Truncator(re.sub(r"<[^>]+>", " ", value)).words(40)
+    return ""
+
+
+def date_of(page):
+    for name in DATE_FIELDS:
+        value = getattr(page, name, None)
+        if value:
+            return value
+    return page.last_published_at
+
+
+def highlight(text, query):
+    """Escape text and wrap the words of the query in <mark> so a reader sees why it matched."""
+    words = sorted(set(re.findall(r"\w{3,}", query)), key=len, reverse=True)
+    html = escape(text)
+    if not words:
+        return mark_safe(html)
+    # Match the start of words so "volunteer" also marks "volunteering" (stemming finds both).
+    pattern = re.compile(r"\b(" + "|".join(re.escape(escape(w)) for w in words) + r")\w*", re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html))
+
+
+class Result:
+    def __init__(self, page, query):
+        self.page = page
+        self.type_name = page._meta.verbose_name
+        self.title = page.title
+        self.url = page.get_url()
+        self.summary = highlight(summary_of(page), query)
+        self.date = date_of(page)

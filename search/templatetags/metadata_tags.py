@@ -1,0 +1,85 @@
+"""The <head> metadata of every page: description, Open Graph and schema.org JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Page
+
+from search.results import summary_of
+
+register = template.Library()
+
+# Escape what could close the <script> element or start markup: the same table json_script uses.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _image_of(page):
+    return getattr(page, "lead_image", None) or getattr(page, "image", None)
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url) if request and url and url.startswith("/") else url
+
+
+@register.inclusion_tag("search/includes/page_meta.html", takes_context=True)
+def page_meta(context, page=None):
+    """Description, Open Graph tags and, where a schema.org type fits, JSON-LD for a page."""
+    request = context.get("request")
+    if not isinstance(page, Page):  # error pages and plain views may have no page, or a string
+        return {"page": None}
+    page = getattr(page, "specific_deferred", page)
+    description = page.search_description or summary_of(page)
+    image = _image_of(page)
+    image_url = ""
+    if image is not None:
+        try:
+            image_url = _absolute(request, image.get_rendition("fill-1200x630").url)
+        except OSError:  # includes Wagtail's SourceImageIOError: a missing original must not break the page
+            image_url = ""
+    url = page.get_full_url(request)
+    is_story = page._meta.label == "stories.StoryPage"
+    json_ld = None
+    if is_story:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": page.title,
+            "description": description,
+            "url": url,
+            "inLanguage": page.locale.language_code,
+            "datePublished": (page.first_published_at or page.last_published_at).isoformat()
+            if page.first_published_at or page.last_published_at
+            else None,
+            "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
+            "author": {"@type": "Organization", "name": page.told_by},
+        }
+        if image_url:
+            data["image"] = image_url
+        json_ld = mark_safe(json.dumps({k: v for k, v in data.items() if v}).translate(_JSON_ESCAPES))
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": description,
+        "url": url,
+        "image_url": image_url,
+        "image_alt": getattr(page, "lead_image_alt_text", "") or "",
+        "og_type": "article" if is_story else "website",
+        "json_ld": json_ld,
+    }
+
+
+@register.simple_tag
+def og_locale(language_code):
+    return format_html("{}", (language_code or "en").replace("-", "_"))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_link(context, page):
+    """The page's own address in the visitor's language (stand-ins point to the original instead)."""
+    if not isinstance(page, Page):
+        return ""
+    url = page.get_full_url(context.get("request"))
+    return format_html('<link rel="canonical" href="{}">', url) if url else ""

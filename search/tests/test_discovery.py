@@ -1,0 +1,103 @@
+"""Metadata in <head>, feeds, sitemap and API: what partners and search engines see."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def stories(make_story):
+    live = make_story("Live orchard story", summary="An orchard was planted.")
+    make_story("Draft orchard story", summary="Not ready.", live=False)
+    private = make_story("Private orchard story", summary="Staff only.")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    return live
+
+
+def test_story_head_has_title_description_open_graph_canonical_and_article_json_ld(client, stories):
+    html = client.get(stories.url).content.decode()
+    assert "<title>Live orchard story – Connected Communities</title>" in html
+    assert '<meta name="description" content="An orchard was planted.">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Live orchard story">' in html
+    assert '<link rel="canonical"' in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Live orchard story"
+    assert data["author"]["name"] == stories.told_by
+
+
+def test_json_ld_cannot_close_its_script_element(client, make_story):
+    story = make_story("Tricky </script><b>title", summary="x")
+    html = client.get(story.url).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(block)["headline"] == "Tricky </script><b>title"
+
+
+def test_every_page_advertises_the_three_feeds(client, home):
+    html = client.get("/").content.decode()
+    for path in ("/stories/feed/", "/pledges/feed/", "/consultations/feed/"):
+        assert 'type="application/rss+xml"' in html and f'href="{path}"' in html
+
+
+def test_sitemap_lists_live_public_pages_with_lastmod_and_never_drafts_or_private(client, stories):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    entries = {url.findtext(f"{SITEMAP_NS}loc"): url.findtext(f"{SITEMAP_NS}lastmod") for url in root}
+    locs = " ".join(entries)
+    assert any(loc.endswith(stories.url) for loc in entries)
+    assert all(lastmod for lastmod in entries.values())
+    assert "story-" in locs
+    draft_and_private = [p for p in stories.get_parent().get_children() if p.title != "Live orchard story"]
+    for page in draft_and_private:
+        assert not any(loc.endswith(f"/{page.slug}/") for loc in entries), page.title
+
+
+@pytest.mark.parametrize("path", ["/stories/feed/", "/stories/feed/atom/"])
+def test_story_feeds_parse_and_hold_only_live_public_stories(client, stories, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    text = response.content.decode()
+    if root.tag == "rss":
+        channel = root.find("channel")
+        assert channel.findtext("title") and channel.findtext("link") and channel.findtext("description") is not None
+        items = channel.findall("item")
+        assert all(item.findtext("title") and item.findtext("link") for item in items)
+    else:
+        atom = "{http://www.w3.org/2005/Atom}"
+        assert root.tag == f"{atom}feed"
+        assert root.findtext(f"{atom}title") and root.findtext(f"{atom}id") and root.findtext(f"{atom}updated")
+        items = root.findall(f"{atom}entry")
+    assert len(items) == 1
+    assert "Live orchard story" in text
+    assert "Draft orchard story" not in text
+    assert "Private orchard story" not in text
+
+
+def test_api_lists_live_public_stories_with_partner_fields_and_nothing_private(client, stories):
+    listing = client.get("/api/v2/pages/", {"type": "stories.StoryPage", "fields": "*"}).json()
+    titles = [item["title"] for item in listing["items"]]
+    assert titles == ["Live orchard story"]
+    item = listing["items"][0]
+    for field in ("summary", "date", "told_by", "themes", "place"):
+        assert field in item
+    detail = client.get(f"/api/v2/pages/{stories.pk}/").json()
+    assert detail["title"] == "Live orchard story"
+    text = json.dumps(listing) + json.dumps(detail)
+    for leak in ("Draft orchard story", "Private orchard story", "@", "email", "postcode"):
+        assert leak not in text, leak
+
+
+def test_api_refuses_drafts_and_private_pages_by_id(client, stories):
+    others = [p for p in stories.get_parent().get_children() if p.pk != stories.pk]
+    for page in others:
+        assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404

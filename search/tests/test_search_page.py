@@ -1,0 +1,161 @@
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from search.models import NoResultQuery
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [result.title for result in response.context["results"]]
+
+
+def test_finds_a_live_story_by_a_word_of_its_summary_and_shows_type_summary_and_date(client, make_story):
+    make_story("Repair café opens", summary="Neighbours fix bicycles together every Saturday.")
+    response = client.get("/search/", {"q": "bicycles"})
+    html = response.content.decode()
+    assert titles(response) == ["Repair café opens"]
+    assert "<mark>bicycles</mark>" in html
+    assert "Story" in html
+    assert "1 result" in html
+
+
+def test_drafts_and_private_pages_never_appear(client, make_story):
+    make_story("Published allotment", summary="allotment news")
+    make_story("Draft allotment", summary="allotment secret", live=False)
+    private = make_story("Private allotment", summary="allotment private")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    response = client.get("/search/", {"q": "allotment"})
+    assert titles(response) == ["Published allotment"]
+    assert "Draft allotment" not in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_title_match_ranks_above_body_match(client, make_story):
+    make_story("Community gardening", summary="Some words about nothing in particular.")
+    make_story("Something else", summary="A little gardening mentioned once in the summary.")
+    make_story("Gardening weekend", summary="Gardening news.")
+    response = client.get("/search/", {"q": "gardening"})
+    assert titles(response)[-1] == "Something else"
+
+
+@pytest.mark.postgres
+def test_stemming_finds_volunteering_for_volunteer(client, make_story):
+    make_story("Saturday help", summary="Volunteering at the food bank brings people together.")
+    assert titles(client.get("/search/", {"q": "volunteer"})) == ["Saturday help"]
+
+
+def test_facets_count_types_themes_and_places_and_filter_results(client, make_story, theme, place):
+    for n in range(3):
+        story = make_story(f"Library story {n}", summary="library")
+        if n < 2:
+            story.themes.set([theme])
+            story.place = place
+            story.save_revision().publish()
+    response = client.get("/search/", {"q": "library"})
+    assert response.context["theme_facets"] == [(theme, 2)]
+    assert response.context["place_facets"] == [(place, 2)]
+    assert [n for _ct, n in response.context["type_facets"]] == [3]
+    html = response.content.decode()
+    assert "Getting involved <span>(2)</span>" in html
+    filtered = client.get("/search/", {"q": "library", "theme": theme.pk})
+    assert sorted(titles(filtered)) == ["Library story 0", "Library story 1"]
+    by_place = client.get("/search/", {"q": "library", "place": place.pk})
+    assert len(titles(by_place)) == 2
+
+
+def test_results_are_paginated_and_links_keep_the_query(client, make_story):
+    for n in range(12):
+        make_story(f"Bus route {n}", summary="bus timetable")
+    first = client.get("/search/", {"q": "bus"})
+    assert len(titles(first)) == 10
+    assert "?q=bus&amp;page=2" in first.content.decode()
+    second = client.get("/search/", {"q": "bus", "page": 2})
+    assert len(titles(second)) == 2
+
+
+def test_no_results_page_offers_suggestions_and_is_logged_for_the_report(client, make_story):
+    make_story("Something", summary="other")
+    html = client.get("/search/", {"q": "zeppelin"}).content.decode()
+    assert "No results found for “zeppelin”" in html
+    assert "Suggestions" in html
+    assert NoResultQuery.objects.get().query.query_string == "zeppelin"
+    assert Query.get("zeppelin").hits == 1
+
+
+def test_promoted_pages_come_first(client, make_story):
+    make_story("Ordinary parks story", summary="parks")
+    promoted = make_story("Parks strategy", summary="unrelated words")
+    SearchPromotion.objects.create(query=Query.get("parks"), page=promoted, sort_order=0, description="Read this")
+    html = client.get("/search/", {"q": "parks"}).content.decode()
+    assert "Recommended" in html
+    assert html.index("Parks strategy") < html.index("Ordinary parks story")
+
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    "x" * 201,
+    '"unbalanced',
+    "'; DROP TABLE wagtailcore_page; --",
+    "back\\slash\\",
+    "a\x00b",
+    "\x00",
+    "!!!",
+    "&&& ||| ::: *",
+    "café naïve 中文 😀",
+    "<script>alert(1)</script>",
+    "OR AND NOT",
+    "(((",
+    "-",
+    "%_%",
+    "\u202e\u200b",
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_give_a_clear_page_never_an_error(client, make_story, query):
+    make_story("Something", summary="words")
+    response = client.get("/search/", {"q": query, "page": "abc", "theme": "x1", "type": "99999999999"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_over_long_query_says_so(client, home):
+    html = client.get("/search/", {"q": "word " * 50}).content.decode()
+    assert "Your search is too long" in html
+
+
+def test_index_follows_publish_edit_unpublish_and_delete(client, make_story):
+    story = make_story("Orchard draft", summary="apples", live=False)
+    assert titles(client.get("/search/", {"q": "apples"})) == []
+    story.save_revision().publish()
+    assert titles(client.get("/search/", {"q": "apples"})) == ["Orchard draft"]
+    story.summary = "pears"
+    story.save_revision().publish()
+    assert titles(client.get("/search/", {"q": "pears"})) == ["Orchard draft"]
+    assert titles(client.get("/search/", {"q": "apples"})) == []
+    story.refresh_from_db()
+    story.unpublish()
+    assert titles(client.get("/search/", {"q": "pears"})) == []
+    story.save_revision().publish()
+    assert titles(client.get("/search/", {"q": "pears"})) == ["Orchard draft"]
+    story.refresh_from_db()
+    story.delete()
+    assert titles(client.get("/search/", {"q": "pears"})) == []
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_search_page_query_count_stays_flat(client, make_story, theme, place, count, django_assert_max_num_queries):
+    for n in range(count):
+        story = make_story(f"Market story {n}", summary="market")
+        story.themes.set([theme])
+        story.place = place
+        story.save_revision().publish()
+    client.get("/search/", {"q": "market"})  # warm caches (site root, content types, locale)
+    # Search, facets (2), result pages (1 per type), query log (4), promotions, names (2), site furniture.
+    with django_assert_max_num_queries(15):
+        response = client.get("/search/", {"q": "market"})
+    assert len(titles(response)) == min(count, 10)
