@@ -100,3 +100,20 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "contact details"
+
+
+class BlockedEmail(models.Model):
+    """An email address moderators have blocked for abuse: its forms are refused politely.
+
+    Only a keyed hash is kept, so the block list itself holds no one's address.
+    """
+
+    email_hash = models.CharField(max_length=64, unique=True, editable=False)
+    reason = models.CharField(max_length=255, help_text="Which house rule was broken; for moderators only")
+    blocked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "blocked email address"
+
+    def __str__(self):
+        return f"Blocked address ({self.blocked_at:%d %b %Y}): {self.reason}"

@@ -33,6 +33,12 @@ class PublicForm(forms.Form):
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
+    # Fields holding the sender's email address, checked against the moderators' block list.
+    email_fields = ("email", "contact_email")
+    blocked_message = _(
+        "We cannot accept submissions from this email address. Contact the council if you think this is wrong."
+    )
+
     spam_message = _(
         "Your submission could not be accepted. If you are a person, please wait a moment and send it again."
     )
@@ -62,6 +68,15 @@ class PublicForm(forms.Form):
 
     def clean_form_token(self):
         return self.cleaned_data.get("form_token") or uuid.uuid4()
+
+    def clean(self):
+        from .abuse import is_blocked
+
+        cleaned = super().clean()
+        for name in self.email_fields:
+            if name in self.fields and is_blocked(cleaned.get(name)):
+                self.add_error(name, self.blocked_message)
+        return cleaned
 
     @property
     def is_spam(self):
