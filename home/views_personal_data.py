@@ -156,7 +156,7 @@ def your_data_erase(request, token):
     email = email_from_token(token)
     if email is None:
         return link_invalid(request)
-    form = ResidentErasureForm(request.POST or None)
+    form = ResidentErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         erase_person(email, None, via="resident")
         return private(TemplateResponse(request, "home/personal_data/erased.html", {}), request)
