@@ -13,7 +13,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -82,11 +82,30 @@ def erase_person(email, user=None, via="staff"):
     """Remove or anonymise everything held about `email`; returns {source name: rows}."""
     email = normalise(email)
     counts = {source.name: source.erase(email, user) for source in sources()}
+    compact_search_index()
     target = audit_target()
     if target is not None:
         # Who, when (the entry's timestamp) and how many: never the address.
         log(target, ERASE_ACTION, user=user, data={"rows": counts, "total": sum(counts.values()), "via": via})
     return counts
+
+
+def compact_search_index():
+    """Make deleted words unreadable in SQLite's full-text index.
+
+    Deleting a row removes its search entry, but SQLite's FTS5 only marks the words deleted
+    inside its index pages until segments are merged; 'optimize' merges them now. PostgreSQL
+    stores the words in the entry's own row (a tsvector), which goes with the row.
+    """
+    if connection.vendor != "sqlite":
+        return
+    from wagtail.search.models import IndexEntry
+
+    table = f"{IndexEntry._meta.db_table}_fts"
+    with connection.cursor() as cursor:
+        if table in connection.introspection.table_names(cursor):
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(f"INSERT INTO {quoted}({quoted}) VALUES ('optimize')")  # noqa: S608 - our own table
 
 
 def purge_all(days=None):

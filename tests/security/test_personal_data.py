@@ -247,27 +247,48 @@ PLANTED_FIELDS = [
 # Scanning -------------------------------------------------------------------------------------
 
 
+BYTEA_OID = 17  # PostgreSQL's binary type: CAST(... AS TEXT) would show it as hex
+
+
+def column_condition(column):
+    """SQL matching a needle anywhere in a column, read as text and, for binary data, as bytes."""
+    name = connection.ops.quote_name(column.name)
+    if connection.vendor == "sqlite":
+        # FTS5 keeps its index in BLOB pages: look for the needle's bytes there too.
+        return f"(LOWER(CAST({name} AS TEXT)) LIKE %s OR INSTR(CAST({name} AS BLOB), CAST(%s AS BLOB)) > 0)", 2
+    if column.type_code == BYTEA_OID:
+        return f"(POSITION(CONVERT_TO(%s, 'UTF8') IN {name}) > 0 OR FALSE AND %s IS NULL)", 2
+    return f"LOWER(CAST({name} AS TEXT)) LIKE %s", 1
+
+
 def scan_database(needles):
     """{(table, column): rows} where any column of any table holds one of the needles.
 
-    Every column is read as text (CAST), not only text/char/json ones: a marker in a column of
-    another type (a tsvector, a blob) counts too. Returns the hits and what was scanned.
+    Every column is read (as text, and as bytes where the engine stores binary data), not only
+    text/char/json ones: a marker in a tsvector or an FTS index page counts too. Returns the
+    hits, the number of tables and the number of columns scanned.
     """
     hits, scanned_tables, scanned_columns = {}, 0, 0
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
-            try:
-                columns = connection.introspection.get_table_description(cursor, table)
-            except Exception:  # noqa: BLE001 - an unreadable virtual table would show as an error below
-                columns = []
+            columns = connection.introspection.get_table_description(cursor, table)
             scanned_tables += 1
             for column in columns:
                 scanned_columns += 1
-                conditions = " OR ".join([f"LOWER(CAST({quote(column.name)} AS TEXT)) LIKE %s"] * len(needles))
+                condition, params_per_needle = column_condition(column)
+                conditions, params = [], []
+                for needle in needles:
+                    conditions.append(condition)
+                    if params_per_needle == 2 and connection.vendor == "sqlite":
+                        params += [f"%{needle.lower()}%", needle.lower()]
+                    elif params_per_needle == 2:
+                        params += [needle.lower(), needle.lower()]
+                    else:
+                        params.append(f"%{needle.lower()}%")
                 cursor.execute(
-                    f"SELECT COUNT(*) FROM {quote(table)} WHERE {conditions}",  # noqa: S608 - names from introspection
-                    [f"%{needle.lower()}%" for needle in needles],
+                    f"SELECT COUNT(*) FROM {quote(table)} WHERE {' OR '.join(conditions)}",  # noqa: S608
+                    params,
                 )
                 count = cursor.fetchone()[0]
                 if count:
