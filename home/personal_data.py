@@ -10,8 +10,8 @@ asked for it, when and how many rows went, never the address itself.
 """
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import connection, transaction
 from django.utils import timezone

@@ -79,7 +79,10 @@ def staff_personal_data(request):
         found = summary(export_person(email))
     return private(
         TemplateResponse(
-            request, "home/personal_data/admin/index.html", {"form": form, "found": found}, status=400 if form.errors else 200
+            request,
+            "home/personal_data/admin/index.html",
+            {"form": form, "found": found},
+            status=400 if form.errors else 200,
         )
     )
 
@@ -119,9 +122,7 @@ def your_data(request):
         if form.is_valid():
             send_link(form.cleaned_data["email"])
             return private(
-                TemplateResponse(
-                    request, "home/personal_data/sent.html", {"hours": LINK_MAX_AGE_SECONDS // 3600}
-                ),
+                TemplateResponse(request, "home/personal_data/sent.html", {"hours": LINK_MAX_AGE_SECONDS // 3600}),
                 request,
             )
     return private(
@@ -162,8 +163,6 @@ def your_data_erase(request, token):
         return private(TemplateResponse(request, "home/personal_data/erased.html", {}), request)
     context = {"token": token, "form": form}
     return private(
-        TemplateResponse(
-            request, "home/personal_data/erase_confirm.html", context, status=400 if form.errors else 200
-        ),
+        TemplateResponse(request, "home/personal_data/erase_confirm.html", context, status=400 if form.errors else 200),
         request,
     )

@@ -532,9 +532,7 @@ def test_the_request_form_shows_errors_and_keeps_what_was_typed(client, site):
     assert 'href="#id_email"' in html and 'value="not-an-email"' in html
 
 
-def test_purge_drops_contacts_of_declined_and_withdrawn_stories_after_the_retention(
-    client, site, moderator, settings
-):
+def test_purge_drops_contacts_of_declined_and_withdrawn_stories_after_the_retention(client, site, moderator, settings):
     settings.STORY_CONTACT_RETENTION_DAYS = 30
     staff = staff_client(moderator)
     declined = send_story(client, "declined", "declined@example.org", "Declined", photo=False)
@@ -570,4 +568,6 @@ def test_there_is_one_purge_command_for_the_whole_site():
     from django.core.management import get_commands
 
     assert get_commands()["purge_personal_data"] == "home"
-    assert not os.path.exists(os.path.join(settings.BASE_DIR, "consultations/management/commands/purge_personal_data.py"))
+    assert not os.path.exists(
+        os.path.join(settings.BASE_DIR, "consultations/management/commands/purge_personal_data.py")
+    )
