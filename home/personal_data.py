@@ -61,9 +61,17 @@ def holds_data(email):
     return False
 
 
-def export_person(email):
-    """Everything the site holds about one email address, ready for json.dumps."""
+def export_person(email, user=None, via=None):
+    """Everything the site holds about one email address, ready for json.dumps.
+
+    With `via` ("staff" or "resident") the export is a download, and the audit log records
+    who took it and when (not whose data it was).
+    """
     email = normalise(email)
+    if via:
+        target = audit_target()
+        if target is not None:
+            log(target, EXPORT_ACTION, user=user, data={"via": via})
     return {
         "email": email,
         "exported_at": timezone.now().isoformat(),

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import views_personal_data as views
-from .personal_data import ERASE_ACTION
+from .personal_data import ERASE_ACTION, EXPORT_ACTION
 
 
 @hooks.register("register_admin_urls")
@@ -32,4 +32,5 @@ def register_personal_data_menu_item():
 
 @hooks.register("register_log_actions")
 def register_personal_data_log_actions(actions):
+    actions.register_action(EXPORT_ACTION, _("Export one person's data"), _("Personal data exported on request"))
     actions.register_action(ERASE_ACTION, _("Erase one person's data"), _("Personal data erased on request"))

@@ -35,8 +35,8 @@ def private(response, request=None):
     return response
 
 
-def json_download(email):
-    data = export_person(email)
+def json_download(email, user=None, via="staff"):
+    data = export_person(email, user=user, via=via)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
     )
@@ -72,7 +72,7 @@ def staff_personal_data(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if request.POST.get("action") == "export":
-            return json_download(email)
+            return json_download(email, user=request.user, via="staff")
         if request.POST.get("action") == "erase":
             confirm_form = ConfirmErasureForm(initial={"email": email})
             return staff_confirm_page(request, email, confirm_form)
@@ -150,7 +150,7 @@ def your_data_download(request, token):
     email = email_from_token(token)
     if email is None:
         return link_invalid(request)
-    return private(json_download(email), request)
+    return private(json_download(email, via="resident"), request)
 
 
 def your_data_erase(request, token):

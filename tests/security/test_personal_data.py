@@ -38,7 +38,7 @@ from consultations.factories import (
 from consultations.models import Comment
 from consultations.moderation import approve
 from home.editorial import MODERATORS
-from home.personal_data import ERASE_ACTION
+from home.personal_data import ERASE_ACTION, EXPORT_ACTION
 from home.personal_data_links import LINK_MAX_AGE_SECONDS, SALT, make_token
 from stories.editorial import ensure_editorial
 from stories.models import StoryIndexPage, StoryPage, StoryPreviewLink, StorySubmission
@@ -420,6 +420,8 @@ def test_staff_export_holds_the_residents_data_and_nobody_elses(client, site, mo
     assert {"question": "What would you change?", "answer": "Answer kimcomment"} in comment["answers"]
     assert comment["moderation_state"] == kim_comment.moderation_state
     assert "other" not in text.lower()
+    exported = ModelLogEntry.objects.get(action=EXPORT_ACTION)
+    assert exported.user == data_officer and "kim" not in json.dumps(exported.data) + exported.label
 
 
 def test_the_staff_tool_is_for_permitted_staff_only(client, site, moderator):
