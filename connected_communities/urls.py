@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("", include("pledges.urls")),
     path("", include("consultations.urls")),
+    path("", include("home.urls_personal_data")),
     # Wagtail serves every other path from the page tree; it must come last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -30,3 +30,5 @@ class BlockedEmailViewSet(SnippetViewSet):
 
 
 register_snippet(BlockedEmailViewSet)
+
+from . import personal_data_hooks  # noqa: E402, F401  (the residents' data tool)

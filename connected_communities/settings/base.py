@@ -319,3 +319,7 @@ LOGGING = {
 # Consultations: days after an outcome is published before residents' names, emails and
 # postcodes are anonymised by `manage.py purge_personal_data` (run daily).
 CONSULTATION_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("CONSULTATION_PERSONAL_DATA_RETENTION_DAYS", "365"))
+
+# Community stories: days after a story is declined or its consent withdrawn before the
+# contact's name and email are removed from the submission by `purge_personal_data` (daily).
+STORY_CONTACT_RETENTION_DAYS = int(os.environ.get("STORY_CONTACT_RETENTION_DAYS", "90"))
