@@ -151,7 +151,9 @@ def test_no_email_or_postcode_appears_anywhere_public(client, index_page, outcom
 # content (site, locale, routing, view restrictions, contact settings); the page adds four
 # whatever the number of comments: themes, places and documents in one UNION, questions,
 # every count in one aggregate, and the page of comments.
-DETAIL_PAGE_BUDGET = 12
+# The language switcher's translations query makes it 13 since languages merged; flat at
+# both sizes. Bringing every page back to 12 is tracked on the performance issue.
+DETAIL_PAGE_BUDGET = 13
 
 
 @pytest.mark.parametrize("count", [10, 500])

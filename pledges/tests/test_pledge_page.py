@@ -11,7 +11,9 @@ from pledges.factories import SurveyFigureFactory, WorkstreamFactory, make_indic
 from pledges.models import Indicator
 from pledges.status import Status
 
-PLEDGE_PAGE_QUERY_BUDGET = 15
+# 17 since the language switcher and page metadata merged, flat at both sizes; the
+# ≤12 target is tracked on the performance issue.
+PLEDGE_PAGE_QUERY_BUDGET = 17
 
 
 def text_of(html):
