@@ -158,7 +158,9 @@ def test_feed_parses_and_lists_live_stories(client, story_index):
 # count, page of stories, their themes), 7 on a story (the story with its place, image and
 # themes; workstreams; pledges; tags; related stories and their themes).
 LISTING_QUERY_BUDGET = 15
-STORY_QUERY_BUDGET = 16
+# 18 on PostgreSQL since languages and page metadata merged (16 on SQLite); flat at both sizes.
+# The ≤12 target is tracked on the performance issue.
+STORY_QUERY_BUDGET = 18
 
 
 def warm_site_caches(client):
