@@ -392,11 +392,21 @@ return problems.slice(0, 20);
 """
 
 
-@pytest.mark.parametrize("path", ["/", "/strategy/", "/pl/strategy/", "/search/?q=community"])
-def test_page_reflows_at_320px_and_at_200_percent_text_without_sideways_scrolling(
-    browser_defaults, translated_site, path
-):
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/strategy/",
+        "/pl/strategy/",
+        "/search/?q=community",
+        "/stories/example-repair-cafe/",
+        "/consultations/five-year-review/",
+        "/consultations/community-grants-example/",
+    ],
+)
+def test_page_reflows_at_320px_and_at_200_percent_text_without_sideways_scrolling(browser_defaults, demo_site, path):
     browser = browser_defaults
+    translated_site = demo_site
     for width, text_size in [(320, "100%"), (640, "200%"), (1280, "200%")]:
         browser.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
