@@ -22,6 +22,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -34,8 +35,21 @@ REPORT = Path(settings.BASE_DIR) / "var" / "axe-report.txt"
 
 def submit_first_form_in_main(browser):
     """For form pages: send the form empty, to check the page as it shows its errors."""
-    browser.find_element(By.CSS_SELECTOR, "main form [type=submit]").click()
+    send_form_with(browser, browser.find_element(By.CSS_SELECTOR, "main form [type=submit]"))
+
+
+def send_form_with(browser, button):
+    """Press the button with the keyboard (a click can land on whatever overlaps it) and wait
+    for the next page."""
+    html = browser.find_element(By.TAG_NAME, "html")
+    button.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(staleness_of(html))
     WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def submit_comment_form_empty(browser):
+    """The consultation page's own comment form, sent empty (not the first form in main)."""
+    send_form_with(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form form [type=submit]"))
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,24 @@ PAGES = [
     PageCase("polish-theme", "/pl/strategy/healthier/"),
     PageCase("untranslated-page-in-polish", "/pl/accessibility-statement/"),
     PageCase("romanian-search", "/ro/search/?q=community"),
+    # The apps' pages, with the sample content `load_strategy` adds (see demo_site).
+    PageCase("story-index", "/stories/"),
+    PageCase("story-index-filtered", "/stories/?theme=healthier"),
+    PageCase("story-with-ripple-map", "/stories/example-repair-cafe/"),
+    PageCase("ripple-overview", "/stories/ripples/"),
+    PageCase("story-form", "/stories/submit/"),
+    PageCase("story-form-with-errors", "/stories/submit/", submit_first_form_in_main),
+    PageCase("group-sign-in", "/stories/mine/sign-in/"),
+    PageCase("group-sign-in-with-errors", "/stories/mine/sign-in/", submit_first_form_in_main),
+    PageCase("pledge-dashboard", "/pledges/"),
+    PageCase("pledge-dashboard-filtered", "/pledges/?theme=healthier"),
+    PageCase("pledge", "/pledges/reduce-loneliness/"),
+    PageCase("annual-review-index", "/pledges/review/"),
+    PageCase("annual-review-edition", "/pledges/review/2025/"),
+    PageCase("consultation-index", "/consultations/"),
+    PageCase("consultation-open-with-comment-form", "/consultations/five-year-review/"),
+    PageCase("comment-form-with-errors", "/consultations/five-year-review/", submit_comment_form_empty),
+    PageCase("consultation-closed-with-outcome", "/consultations/community-grants-example/"),
 ]
 
 RUN_AXE = """
@@ -73,6 +105,21 @@ axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violatio
   }))}))
   .catch(error => done({error: String(error)}));
 """
+
+
+@pytest.fixture
+def demo_site(translated_site):
+    """The translated site plus the apps' sample content, as `load_strategy` adds it."""
+    from consultations.demo import load_demo_consultations
+    from home.models import HomePage
+    from pledges.demo import load_demo_pledges
+    from stories.demo import load_demo_stories
+
+    home = HomePage.objects.get(locale__language_code="en")
+    load_demo_pledges(home)
+    load_demo_stories(home)
+    load_demo_consultations(home)
+    return translated_site
 
 
 def run_axe(browser, axe_source):
@@ -110,8 +157,8 @@ def assert_accessible(browser, axe_source, url, before_check=None, name=None):
 
 
 @pytest.mark.parametrize("case", PAGES, ids=lambda case: case.name)
-def test_page_has_no_serious_or_critical_accessibility_violations(browser, axe_source, translated_site, case):
-    assert_accessible(browser, axe_source, translated_site.url + case.path, case.before_check, case.name)
+def test_page_has_no_serious_or_critical_accessibility_violations(browser, axe_source, demo_site, case):
+    assert_accessible(browser, axe_source, demo_site.url + case.path, case.before_check, case.name)
 
 
 def test_axe_checks_wcag_22_aa_rules(browser, axe_source, live_server):
@@ -204,6 +251,114 @@ def test_keyboard_focus_is_visible_on_header_controls(browser, translated_site, 
     assert_focus_is_visible(browser)
 
 
+def shift_tab_until(browser, matches, limit=60):
+    for _ in range(limit):
+        press(browser, Keys.SHIFT, Keys.TAB, Keys.SHIFT)
+        if matches(browser.switch_to.active_element):
+            return
+    raise AssertionError("Shift+Tab never reached the element")
+
+
+def assert_focus_is_visible_and_keep_it(browser):
+    """assert_focus_is_visible, then focus goes back where it was so the journey goes on."""
+    focused = browser.switch_to.active_element
+    assert_focus_is_visible(browser)
+    browser.execute_script("arguments[0].focus()", focused)
+
+
+def tab_to_field(browser, field_id):
+    tab_until(browser, lambda element: element.get_attribute("id") == field_id, limit=120)
+    assert_focus_is_visible_and_keep_it(browser)
+
+
+def type_in(browser, field_id, text):
+    tab_to_field(browser, field_id)
+    press(browser, text)
+
+
+def tick(browser, field_id):
+    tab_to_field(browser, field_id)
+    press(browser, Keys.SPACE)
+    assert browser.switch_to.active_element.is_selected()
+
+
+def send_with_keyboard(browser, button_selector):
+    button = browser.find_element(By.CSS_SELECTOR, button_selector)
+    tab_until(browser, lambda element: element == button, limit=120)
+    assert_focus_is_visible_and_keep_it(browser)
+    html = browser.find_element(By.TAG_NAME, "html")
+    press(browser, Keys.ENTER)
+    WebDriverWait(browser, 10).until(staleness_of(html))
+    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def assert_error_summary_has_focus_and_links_to_each_field(browser):
+    summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert browser.switch_to.active_element == summary, "the error summary does not receive focus"
+    links = summary.find_elements(By.CSS_SELECTOR, "a")
+    assert links
+    for position, link in enumerate(links):
+        target = link.get_attribute("href").split("#", 1)[1]
+        if position == 0:
+            tab_until(browser, lambda element, link=link: element == link)
+        else:
+            # Back up from the field we just reached to the next link of the summary.
+            shift_tab_until(browser, lambda element, link=link: element == link)
+        assert_focus_is_visible_and_keep_it(browser)
+        press(browser, Keys.ENTER)
+        assert browser.switch_to.active_element.get_attribute("id") == target, f"{link.text} does not focus #{target}"
+    # Start the next part of the journey from the top of the page.
+    browser.execute_script("window.scrollTo(0, 0); document.activeElement.blur()")
+
+
+def test_a_group_can_send_a_story_with_the_keyboard_alone(browser, demo_site):
+    from stories.models import StorySubmission
+
+    browser.get(demo_site.url + "/stories/submit/")
+    send_with_keyboard(browser, "main form.story-form [type=submit]")
+    assert_error_summary_has_focus_and_links_to_each_field(browser)
+    browser.get(demo_site.url + "/stories/submit/")
+    type_in(browser, "id_group_name", "Keyboard Gardeners")
+    type_in(browser, "id_contact_name", "Kim Keys")
+    type_in(browser, "id_contact_email", "kim@example.org")
+    type_in(browser, "id_title", "Our keyboard garden")
+    type_in(browser, "id_story", "We planted a garden by the library and neighbours now meet there every week.")
+    tick(browser, "id_consent_to_publish")
+    send_with_keyboard(browser, "main form.story-form [type=submit]")
+    assert "/stories/submit/thank-you/" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text[:500]
+    assert StorySubmission.objects.filter(group_name="Keyboard Gardeners").count() == 1
+
+
+def test_a_resident_can_leave_a_comment_with_the_keyboard_alone(browser, demo_site):
+    from consultations.models import Comment
+
+    url = demo_site.url + "/consultations/five-year-review/"
+    browser.get(url)
+    send_with_keyboard(browser, "#comment-form form [type=submit]")
+    assert_error_summary_has_focus_and_links_to_each_field(browser)
+    browser.get(url)
+    type_in(browser, "id_display_name", "Kim from Upton")
+    type_in(browser, "id_email", "kim@example.org")
+    type_in(browser, "id_text", "Please keep the drop-in sessions in the market towns.")
+    tick(browser, "id_privacy_agreed")
+    send_with_keyboard(browser, "#comment-form form [type=submit]")
+    assert "/comment/sent/" in browser.current_url, browser.find_element(By.TAG_NAME, "main").text[:500]
+    assert Comment.objects.filter(display_name="Kim from Upton").count() == 1
+
+
+def test_story_filters_work_with_the_keyboard_alone(browser, demo_site):
+    browser.get(demo_site.url + "/stories/")
+    tab_to_field(browser, "id_theme")
+    # A closed select changes its value with the arrow keys, as a keyboard user would.
+    press(browser, Keys.DOWN)
+    chosen = browser.switch_to.active_element.get_attribute("value")
+    assert chosen
+    send_with_keyboard(browser, "form.filters [type=submit]")
+    assert f"theme={chosen}" in browser.current_url
+    titles = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "main .card a")]
+    assert titles, "the filtered listing shows no story"
+
+
 # Reflow, text size, motion -------------------------------------------------------------------
 
 OVERFLOW_PROBLEMS = """
@@ -237,11 +392,21 @@ return problems.slice(0, 20);
 """
 
 
-@pytest.mark.parametrize("path", ["/", "/strategy/", "/pl/strategy/", "/search/?q=community"])
-def test_page_reflows_at_320px_and_at_200_percent_text_without_sideways_scrolling(
-    browser_defaults, translated_site, path
-):
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/strategy/",
+        "/pl/strategy/",
+        "/search/?q=community",
+        "/stories/example-repair-cafe/",
+        "/consultations/five-year-review/",
+        "/consultations/community-grants-example/",
+    ],
+)
+def test_page_reflows_at_320px_and_at_200_percent_text_without_sideways_scrolling(browser_defaults, demo_site, path):
     browser = browser_defaults
+    translated_site = demo_site
     for width, text_size in [(320, "100%"), (640, "200%"), (1280, "200%")]:
         browser.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
