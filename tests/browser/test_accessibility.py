@@ -93,6 +93,8 @@ PAGES = [
     PageCase("consultation-index", "/consultations/"),
     PageCase("consultation-open-with-comment-form", "/consultations/five-year-review/"),
     PageCase("comment-form-with-errors", "/consultations/five-year-review/", submit_comment_form_empty),
+    PageCase("consultation-upcoming", "/consultations/flood-plans-example/"),
+    PageCase("consultation-closed-awaiting-outcome", "/consultations/digital-community-example/"),
     PageCase("consultation-closed-with-outcome", "/consultations/community-grants-example/"),
 ]
 
