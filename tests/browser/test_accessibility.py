@@ -75,6 +75,8 @@ PAGES = [
     PageCase("polish-strategy", "/pl/strategy/"),
     PageCase("polish-theme", "/pl/strategy/healthier/"),
     PageCase("untranslated-page-in-polish", "/pl/accessibility-statement/"),
+    PageCase("romanian-home", "/ro/"),
+    PageCase("romanian-strategy", "/ro/strategy/"),
     PageCase("romanian-search", "/ro/search/?q=community"),
     # The apps' pages, with the sample content `load_strategy` adds (see demo_site).
     PageCase("story-index", "/stories/"),
