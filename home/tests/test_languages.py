@@ -145,6 +145,19 @@ def test_untranslated_page_falls_back_to_english_with_a_notice_not_a_404(client,
     assert '<link rel="canonical" href="http://testserver/accessibility-statement/">' in html
 
 
+def test_page_only_in_english_falls_back_under_romanian_too_with_english_only_alternates(client, polish_site):
+    html = html_of(client, "/ro/accessibility-statement/")
+    assert '<html lang="ro"' in html
+    assert h1(html) == "Accessibility statement for Connected Communities"
+    assert "Această pagină nu este încă disponibilă în Română; o afișăm în English." in html
+    assert switcher(html) == [("English", True)]
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+    assert alternates == [
+        ("en", "http://testserver/accessibility-statement/"),
+        ("x-default", "http://testserver/accessibility-statement/"),
+    ]
+
+
 def test_fallback_also_works_when_nothing_is_translated_into_the_language(client, strategy_site):
     html = html_of(client, "/ro/strategy/")
     assert "Această pagină nu este încă disponibilă în Română; o afișăm în English." in html

@@ -78,6 +78,7 @@ PAGES = [
     PageCase("romanian-home", "/ro/"),
     PageCase("romanian-strategy", "/ro/strategy/"),
     PageCase("romanian-search", "/ro/search/?q=community"),
+    PageCase("untranslated-page-in-romanian", "/ro/accessibility-statement/"),
     # The apps' pages, with the sample content `load_strategy` adds (see demo_site).
     PageCase("story-index", "/stories/"),
     PageCase("story-index-filtered", "/stories/?theme=healthier"),
