@@ -1,5 +1,8 @@
 """Sample consultations for a fresh site, created once by `load_strategy`.
 
+One in each state a resident meets: upcoming (opens about a month after loading), open,
+closed while the council considers what it heard, and closed with its outcome published.
+
 Idempotent: pages are found by slug and comments by a fixed form token, so a second run
 changes nothing (and never undoes what editors changed since). Sample residents' comments
 are marked as examples and use addresses under example.invalid, which can never receive mail.
@@ -47,7 +50,94 @@ def load_demo_consultations(home):
     )
     review = ensure_five_year_review(index)
     grants = ensure_grants_outcome(index)
+    ensure_flood_plans_upcoming(index)
+    ensure_digital_under_consideration(index)
     return index, review, grants
+
+
+def demo_themes(index, *slugs):
+    return list(Theme.objects.filter(locale=index.locale, slug__in=slugs))
+
+
+def ensure_flood_plans_upcoming(index):
+    """Upcoming: dated from when the sample is loaded, so it stays in the future on a fresh site."""
+    existing = index.get_children().filter(slug="flood-plans-example").first()
+    if existing:
+        return existing.specific
+    opens = (timezone.now() + timedelta(days=30)).replace(hour=9, minute=0, second=0, microsecond=0)
+    page = ConsultationPage(
+        title="Community flood plans: what would help your area? (example)",
+        slug="flood-plans-example",
+        summary=(
+            "An example of a consultation that has not opened yet. From next month, tell us what would help "
+            "your town or parish prepare for flooding and recover afterwards."
+        ),
+        why=(
+            "<p>The strategy asks us to support community response to and recovery from emergencies such as "
+            "flooding. Local flood plans work best when the people who use them write them.</p>"
+        ),
+        what_will_be_decided=(
+            "<p>Which towns and parishes get help first to write or update a community flood plan, and what "
+            "that help includes. The Communities portfolio holder decides.</p>"
+        ),
+        who_can_take_part="<p>Anyone who lives or works in the district, and parish and town councils.</p>",
+        opens_at=opens,
+        closes_at=opens + timedelta(days=42),
+        moderation_mode=ConsultationPage.ModerationMode.PRE,
+    )
+    page.questions.add(
+        ConsultationQuestion(question="What would help your area most when a flood is coming?", kind="text")
+    )
+    page.themes = demo_themes(index, "safer-and-inclusive")
+    return add_child_once(index, page)
+
+
+DIGITAL_COMMENTS = [
+    ("Example resident F", "Free wifi and a helper at the library on Saturdays would get my mum online."),
+    ("Example resident G", "Please keep a phone number for people who will never use the internet."),
+]
+
+
+def ensure_digital_under_consideration(index):
+    """Closed, with comments in, while the council decides: no outcome published yet."""
+    existing = index.get_children().filter(slug="digital-community-example").first()
+    if existing:
+        return existing.specific
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    page = ConsultationPage(
+        title="Growing our digital community (example)",
+        slug="digital-community-example",
+        summary=(
+            "An example of a closed consultation whose outcome is not ready yet: the council is considering "
+            "what residents said."
+        ),
+        why="<p>The strategy commits us to grow our digital community without leaving anyone behind.</p>",
+        what_will_be_decided=(
+            "<p>Where digital help sessions run and which services keep a telephone or paper route. "
+            "The Communities portfolio holder decides.</p>"
+        ),
+        who_can_take_part="<p>Anyone in the district.</p>",
+        opens_at=now - timedelta(days=70),
+        closes_at=now - timedelta(days=14),
+        moderation_mode=ConsultationPage.ModerationMode.POST,
+    )
+    page.themes = demo_themes(index, "safer-and-inclusive")
+    add_child_once(index, page)
+    for position, (name, text) in enumerate(DIGITAL_COMMENTS):
+        Comment.objects.get_or_create(
+            form_token=demo_token(f"digital-{position}"),
+            defaults={
+                "consultation": page,
+                "display_name": name,
+                "email": f"example-digital-{position}@example.invalid",
+                "text": text,
+                "privacy_agreed": True,
+                "confirmed_at": page.opens_at + timedelta(days=position + 3),
+                "created_at": page.opens_at + timedelta(days=position + 3),
+                "moderation_state": Comment.ModerationState.APPROVED,
+            },
+        )
+    return page
 
 
 def ensure_five_year_review(index):

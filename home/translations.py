@@ -1,4 +1,4 @@
-"""Sample Polish translations of the home page, the strategy page and the three themes.
+"""Sample Polish and Romanian translations of the home page, the strategy page and the three themes.
 
 They go through wagtail-localize's own records (TranslationSource, Translation,
 StringTranslation, then `save_target`) rather than `copy_for_translation` plus field
@@ -11,6 +11,8 @@ any number of times: a translation that already exists is an editor's from then 
 is never touched again. Nothing here, or anywhere else, calls a translation service.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
 from wagtail.models import Locale, Page
@@ -18,20 +20,19 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from .locales import ensure_locales
 
-SAMPLE_LANGUAGE = "pl"
-SAMPLE_NOTICE = (
+POLISH_NOTICE = (
     "Przykładowe tłumaczenie: to wersja poglądowa, a nie profesjonalne tłumaczenie. "
     "Części strony, których jeszcze nie przetłumaczono, są po angielsku."
 )
 
 # Keyed by the field (its path in wagtail-localize) or, for headings inside the body,
 # by the English text. Anything not listed keeps its English source text.
-HOME_PAGE = {
+POLISH_HOME_PAGE = {
     "title": "Połączone społeczności",
     "seo_title": "Połączone społeczności: to, co mocne, a nie to, co złe",
     "tagline": "Skupiamy się na tym, co mocne, a nie na tym, co złe",
     "introduction": (
-        f"{SAMPLE_NOTICE} Połączone społeczności to dwudziestoletnia strategia Rady Dystryktu Malvern Hills "
+        f"{POLISH_NOTICE} Połączone społeczności to dwudziestoletnia strategia Rady Dystryktu Malvern Hills "
         "(2021–2041): mieszkańcy, lokalne grupy i rada wspólnie budują zdrowsze, bezpieczniejsze, "
         "bardziej otwarte, silniejsze i zrównoważone społeczności."
     ),
@@ -41,10 +42,10 @@ HOME_PAGE = {
     ),
 }
 
-STRATEGY_PAGE = {
+POLISH_STRATEGY_PAGE = {
     "title": "Strategia Połączonych Społeczności 2021–2041",
     "introduction": (
-        f"{SAMPLE_NOTICE} Strategia opisuje, jak rada będzie wspierać społeczności, aby stały się silne, "
+        f"{POLISH_NOTICE} Strategia opisuje, jak rada będzie wspierać społeczności, aby stały się silne, "
         "odporne i zrównoważone, skupiając się na tym, co mocne, a nie na tym, co złe."
     ),
     "search_description": (
@@ -65,7 +66,7 @@ STRATEGY_PAGE = {
     "Community assets snapshot": "Zasoby społeczności w skrócie",
 }
 
-THEMES = {
+POLISH_THEMES = {
     "healthier": {
         "name": "Zdrowsze społeczności",
         "short_name": "Zdrowsze",
@@ -86,26 +87,107 @@ THEMES = {
 }
 
 
+ROMANIAN_NOTICE = (
+    "Traducere de probă: aceasta este o versiune orientativă, nu o traducere profesională. "
+    "Părțile paginii care nu au fost încă traduse sunt în engleză."
+)
+
+ROMANIAN_HOME_PAGE = {
+    "title": "Comunități conectate",
+    "seo_title": "Comunități conectate: ce este puternic, nu ce este greșit",
+    "tagline": "Ne concentrăm pe ce este puternic, nu pe ce este greșit",
+    "introduction": (
+        f"{ROMANIAN_NOTICE} Comunități conectate este strategia pe 20 de ani a Consiliului Districtual "
+        "Malvern Hills (2021–2041): locuitorii, grupurile locale și consiliul construiesc împreună comunități "
+        "mai sănătoase, mai sigure, mai incluzive, mai puternice și durabile."
+    ),
+    "search_description": (
+        "Strategia pe 20 de ani a Consiliului Districtual Malvern Hills: locuitorii, grupurile locale și "
+        "consiliul construiesc împreună comunități puternice, reziliente și durabile."
+    ),
+}
+
+ROMANIAN_STRATEGY_PAGE = {
+    "title": "Strategia Comunități conectate 2021–2041",
+    "introduction": (
+        f"{ROMANIAN_NOTICE} Strategia descrie cum va sprijini consiliul comunitățile să devină puternice, "
+        "reziliente și durabile, concentrându-se pe ce este puternic, nu pe ce este greșit."
+    ),
+    "search_description": (
+        "Cum va sprijini Consiliul Districtual Malvern Hills comunitățile să devină puternice, reziliente și durabile."
+    ),
+    # Section headings, keyed by their English text.
+    "Foreword": "Cuvânt înainte",
+    "Introduction": "Introducere",
+    "Knowing our communities": "Să ne cunoaștem comunitățile",
+    "Our approach": "Abordarea noastră",
+    "Our principles": "Principiile noastre",
+    "Our themes": "Temele noastre",
+    "Testimonials from Our Organisational Allies": "Mărturii ale partenerilor noștri",
+    "Testimonials from our organisational allies": "Mărturii ale partenerilor noștri",
+    "Making it happen – Five Year Plan": "Cum o vom realiza – planul pe cinci ani",
+    "Making it happen – five year plan": "Cum o vom realiza – planul pe cinci ani",
+    "Evaluation and learning": "Evaluare și învățare",
+    "Community assets snapshot": "Resursele comunității pe scurt",
+}
+
+ROMANIAN_THEMES = {
+    "healthier": {
+        "name": "Comunități mai sănătoase",
+        "short_name": "Mai sănătoase",
+        "summary": "Traducere de probă. Îi sprijinim pe locuitori să trăiască sănătos și activ, aproape de casă.",
+    },
+    "safer-and-inclusive": {
+        "name": "Comunități mai sigure și incluzive",
+        "short_name": "Mai sigure",
+        "summary": "Traducere de probă. Fiecare se simte în siguranță și binevenit acolo unde locuiește.",
+    },
+    "stronger-and-sustainable": {
+        "name": "Comunități mai puternice și durabile",
+        "short_name": "Mai puternice",
+        "summary": "Traducere de probă. Comunități care își decid singure viitorul și au grijă de mediu.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Sample:
+    home: dict
+    strategy: dict
+    themes: dict
+
+
+# By language code; a language missing from SITE_LANGUAGES is skipped.
+SAMPLES = {
+    "pl": Sample(POLISH_HOME_PAGE, POLISH_STRATEGY_PAGE, POLISH_THEMES),
+    "ro": Sample(ROMANIAN_HOME_PAGE, ROMANIAN_STRATEGY_PAGE, ROMANIAN_THEMES),
+}
+
+
 @transaction.atomic
 def load_sample_translations(home):
-    """Polish samples of the home page, the strategy page, the themes and their pages."""
+    """Samples of the home page, the strategy page, the themes and their pages in each sample language."""
+    ensure_locales()
+    locales = Locale.objects.in_bulk(list(SAMPLES), field_name="language_code")
+    for code, sample in SAMPLES.items():
+        if code in locales:
+            load_sample(home, locales[code], sample)
+
+
+def load_sample(home, locale, sample):
     from strategy.models import StrategyPage, Theme, ThemePage
 
-    ensure_locales()
-    polish = Locale.objects.filter(language_code=SAMPLE_LANGUAGE).first()
-    if polish is None:
-        return  # Polish is not one of SITE_LANGUAGES on this site.
     english = home.locale
-    # Snippets first: the pages point to the themes, and their translations point to the Polish themes.
+    # Snippets first: the pages point to the themes, and their translations point to the translated themes.
     for theme in Theme.objects.filter(locale=english):
-        translate_sample(theme, polish, THEMES.get(theme.slug, {}))
-    translate_sample(home, polish, HOME_PAGE)
+        translate_sample(theme, locale, sample.themes.get(theme.slug, {}))
+    translate_sample(home, locale, sample.home)
     strategy = StrategyPage.objects.child_of(home).filter(locale=english).first()
     if strategy is None:
         return
-    translate_sample(strategy, polish, STRATEGY_PAGE)
+    translate_sample(strategy, locale, sample.strategy)
     for theme_page in ThemePage.objects.child_of(strategy).select_related("theme"):
-        translate_sample(theme_page, polish, {"title": THEMES.get(theme_page.theme.slug, {}).get("name")})
+        translate_sample(theme_page, locale, {"title": sample.themes.get(theme_page.theme.slug, {}).get("name")})
 
 
 def translate_sample(instance, locale, strings):

@@ -17,7 +17,7 @@ def fresh_cache_and_language():
 
 @pytest.fixture
 def polish_site(strategy_site):
-    """The site as `load_strategy` builds it, with the Polish sample translations."""
+    """The site as `load_strategy` builds it, with the Polish and Romanian sample translations."""
     from home.translations import load_sample_translations
 
     load_sample_translations(strategy_site)

@@ -64,14 +64,14 @@ def test_english_stays_at_the_root_and_other_languages_carry_a_prefix():
         assert reverse("wagtailadmin_home") == "/admin/"
 
 
-def test_english_home_page_links_its_polish_translation_only(client, polish_site):
+def test_english_home_page_links_its_polish_and_romanian_translations(client, polish_site):
     html = html_of(client, "/")
     assert '<html lang="en"' in html
-    assert switcher(html) == [("English", True), ("Polski", False)]
+    assert switcher(html) == [("English", True), ("Polski", False), ("Română", False)]
     assert '<link rel="alternate" hreflang="en" href="http://testserver/">' in html
     assert '<link rel="alternate" hreflang="pl" href="http://testserver/pl/">' in html
+    assert '<link rel="alternate" hreflang="ro" href="http://testserver/ro/">' in html
     assert '<link rel="alternate" hreflang="x-default" href="http://testserver/">' in html
-    assert 'hreflang="ro"' not in html
 
 
 def test_polish_home_page_is_in_polish_and_marked_as_a_sample(client, polish_site):
@@ -80,7 +80,7 @@ def test_polish_home_page_is_in_polish_and_marked_as_a_sample(client, polish_sit
     assert h1(html) == "Połączone społeczności"
     assert "Przykładowe tłumaczenie" in html
     assert "Przejdź do treści głównej" in html  # the interface too
-    assert switcher(html) == [("English", False), ("Polski", True)]
+    assert switcher(html) == [("English", False), ("Polski", True), ("Română", False)]
     assert "notice--language" not in html
     # Footer pages in the visitor's language (here: the English page, with a notice).
     assert '<a href="/pl/accessibility-statement/">Deklaracja dostępności</a>' in html
@@ -94,6 +94,39 @@ def test_polish_strategy_page_is_in_polish(client, polish_site):
     assert "Przykładowe tłumaczenie" in html
     assert "Spis treści" in html
     assert '<a href="/pl/strategy/" aria-current="page">Strategia</a>' in html
+
+
+def test_romanian_home_page_is_in_romanian_and_marked_as_a_sample(client, polish_site):
+    html = html_of(client, "/ro/")
+    assert '<html lang="ro"' in html
+    assert h1(html) == "Comunități conectate"
+    assert "Traducere de probă" in html
+    assert "notice--language" not in html
+    assert switcher(html) == [("English", False), ("Polski", False), ("Română", True)]
+    assert '<a href="/ro/strategy/healthier/">Comunități mai sănătoase</a>' in html
+
+
+def test_romanian_strategy_page_is_in_romanian(client, polish_site):
+    html = html_of(client, "/ro/strategy/")
+    assert '<html lang="ro"' in html
+    assert h1(html) == "Strategia Comunități conectate 2021–2041"
+    assert "Traducere de probă" in html
+    assert ">Cuvânt înainte<" in html
+    assert "notice--language" not in html
+    assert '<link rel="alternate" hreflang="ro" href="http://testserver/ro/strategy/">' in html
+
+
+def test_switcher_leaves_out_romanian_where_the_page_has_no_romanian_version(client, polish_site):
+    from strategy.models import StrategyPage
+
+    StrategyPage.objects.get(locale__language_code="ro").unpublish()
+    html = html_of(client, "/pl/strategy/")
+    assert switcher(html) == [("English", False), ("Polski", True)]
+    assert 'hreflang="ro"' not in html
+    # The Romanian address still answers, with the English page and a notice in Romanian.
+    html = html_of(client, "/ro/strategy/")
+    assert "Această pagină nu este încă disponibilă în Română; o afișăm în English." in html
+    assert switcher(html) == [("English", True), ("Polski", False)]
 
 
 def test_untranslated_page_falls_back_to_english_with_a_notice_not_a_404(client, polish_site):
@@ -110,6 +143,19 @@ def test_untranslated_page_falls_back_to_english_with_a_notice_not_a_404(client,
     assert switcher(html) == [("English", True)]
     # Search engines index the English original, not this stand-in copy.
     assert '<link rel="canonical" href="http://testserver/accessibility-statement/">' in html
+
+
+def test_page_only_in_english_falls_back_under_romanian_too_with_english_only_alternates(client, polish_site):
+    html = html_of(client, "/ro/accessibility-statement/")
+    assert '<html lang="ro"' in html
+    assert h1(html) == "Accessibility statement for Connected Communities"
+    assert "Această pagină nu este încă disponibilă în Română; o afișăm în English." in html
+    assert switcher(html) == [("English", True)]
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+    assert alternates == [
+        ("en", "http://testserver/accessibility-statement/"),
+        ("x-default", "http://testserver/accessibility-statement/"),
+    ]
 
 
 def test_fallback_also_works_when_nothing_is_translated_into_the_language(client, strategy_site):
@@ -165,16 +211,17 @@ def test_sample_translations_never_overwrite_an_editors_work(polish_site):
     assert polish_theme.name == "Zdrowe społeczności"
 
 
-def test_polish_sample_covers_home_strategy_and_the_three_themes(polish_site):
-    polish = Locale.objects.get(language_code="pl")
-    assert Theme.objects.filter(locale=polish).count() == 3
-    assert {page.specific_class.__name__ for page in Page.objects.filter(locale=polish).live()} >= {
+@pytest.mark.parametrize("code", ["pl", "ro"])
+def test_each_sample_covers_home_strategy_and_the_three_themes(polish_site, code):
+    locale = Locale.objects.get(language_code=code)
+    assert Theme.objects.filter(locale=locale).count() == 3
+    assert {page.specific_class.__name__ for page in Page.objects.filter(locale=locale).live()} >= {
         "HomePage",
         "StrategyPage",
         "ThemePage",
     }
     # Made through wagtail-localize, so editors can open and sync them in its editor.
-    assert Translation.objects.filter(target_locale=polish).count() >= 3 + 2
+    assert Translation.objects.filter(target_locale=locale).count() >= 3 + 2
 
 
 def render_language_versions(request, page=None):
@@ -195,10 +242,9 @@ def test_switcher_costs_one_query_per_page_whatever_the_number_of_languages(
     from strategy.models import StrategyPage
 
     strategy = StrategyPage.objects.get(locale__language_code="en")
-    if languages == 3:
-        # A Romanian translation as well (a draft copy, published).
-        romanian = strategy.copy_for_translation(Locale.objects.get(language_code="ro"), copy_parents=True)
-        romanian.save_revision().publish()
+    if languages == 2:
+        # Without its Romanian translation (the sample has one).
+        StrategyPage.objects.get(locale__language_code="ro").unpublish()
     request = rf.get("/strategy/")
     Site.find_for_request(request)
     strategy.get_url(request)  # site root paths are cached per request, as on a real page

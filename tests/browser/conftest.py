@@ -88,7 +88,7 @@ def browser_defaults(browser):
 
 @pytest.fixture
 def translated_site(live_server):
-    """The site as `make run` builds it, with the Polish sample translations, served live."""
+    """The site as `make run` builds it, with the Polish and Romanian sample translations, served live."""
     from home.translations import load_sample_translations
     from strategy.loader import load_strategy
 

@@ -75,7 +75,10 @@ PAGES = [
     PageCase("polish-strategy", "/pl/strategy/"),
     PageCase("polish-theme", "/pl/strategy/healthier/"),
     PageCase("untranslated-page-in-polish", "/pl/accessibility-statement/"),
+    PageCase("romanian-home", "/ro/"),
+    PageCase("romanian-strategy", "/ro/strategy/"),
     PageCase("romanian-search", "/ro/search/?q=community"),
+    PageCase("untranslated-page-in-romanian", "/ro/accessibility-statement/"),
     # The apps' pages, with the sample content `load_strategy` adds (see demo_site).
     PageCase("story-index", "/stories/"),
     PageCase("story-index-filtered", "/stories/?theme=healthier"),
@@ -93,6 +96,8 @@ PAGES = [
     PageCase("consultation-index", "/consultations/"),
     PageCase("consultation-open-with-comment-form", "/consultations/five-year-review/"),
     PageCase("comment-form-with-errors", "/consultations/five-year-review/", submit_comment_form_empty),
+    PageCase("consultation-upcoming", "/consultations/flood-plans-example/"),
+    PageCase("consultation-closed-awaiting-outcome", "/consultations/digital-community-example/"),
     PageCase("consultation-closed-with-outcome", "/consultations/community-grants-example/"),
 ]
 

@@ -6,7 +6,7 @@ from home.translations import load_sample_translations
 
 class Command(BaseCommand):
     help = (
-        "Add the Polish sample translations of the home page, the strategy and its themes "
+        "Add the Polish and Romanian sample translations of the home page, the strategy and its themes "
         "(after load_strategy). Safe to run again: existing translations are left as they are."
     )
 
