@@ -1,31 +1,11 @@
-"""A small site for the search tests: home page, stories index and a few stories."""
+"""The search tests' themes, places and a story maker (the home page and stories index come from the root conftest)."""
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 import pytest
 
-from home.models import HomePage
 from stories.factories import StoryPageFactory
-from stories.models import StoryIndexPage
 from strategy.models import Place, Theme
-
-
-@pytest.fixture
-def home(db):
-    root = Page.objects.get(depth=1)
-    home = HomePage(title="Connected Communities", slug="cc-home")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    return home
-
-
-@pytest.fixture
-def story_index(home):
-    index = StoryIndexPage(title="Stories of change", slug="stories")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture
