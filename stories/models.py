@@ -23,6 +23,9 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskSta
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.serializers import PublicPageLinksField
+from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
+
 from .blocks import RippleMapBlock, StoryBodyBlock
 
 STORIES_PER_PAGE = 12
@@ -179,14 +182,18 @@ class StoryPage(Page):
         index.FilterField("date"),
         index.RelatedFields("place", [index.SearchField("name")]),
     ]
+    # What a partner needs (ids, names and slugs to join on); nothing of who sent it in.
     api_fields = [
         APIField("summary"),
         APIField("date"),
         APIField("told_by"),
-        APIField("place"),
-        APIField("themes"),
-        APIField("workstreams"),
+        APIField("place", serializer=PlaceSerializer()),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("workstreams", serializer=WorkstreamSerializer(many=True)),
+        APIField("pledges", serializer=PublicPageLinksField()),
         APIField("tags"),
+        APIField("lead_image"),
+        APIField("lead_image_alt_text"),
         APIField("body"),
     ]
 
