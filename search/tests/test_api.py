@@ -15,10 +15,9 @@ from wagtail.models import PageViewRestriction
 import pytest
 from PIL import Image
 
-from consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
+from consultations.factories import CommentFactory
 from consultations.models import Answer, ConsultationDocument, ConsultationQuestion
-from pledges.factories import add_update, make_pledge
-from pledges.models import PledgeIndexPage
+from pledges.factories import add_update
 from stories.models import StorySubmission
 
 pytestmark = pytest.mark.django_db
@@ -40,17 +39,6 @@ def image_file(name):
 
 
 @pytest.fixture
-def pledges(home, theme):
-    index = PledgeIndexPage(title="Our pledges", slug="pledges")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    live = make_pledge(index, theme, [(date(2025, 1, 10), "on_track", "Started well.")], title="Warm spaces")
-    draft = make_pledge(index, theme, title="Unannounced pledge")
-    draft.unpublish()
-    return {"live": live, "draft": draft}
-
-
-@pytest.fixture
 def story(make_story, theme, place, pledges):
     image = get_image_model().objects.create(title="Orchard photo", file=image_file("orchard.png"))
     story = make_story("Live orchard story", summary="An orchard was planted.")
@@ -64,48 +52,6 @@ def story(make_story, theme, place, pledges):
     private = make_story("Private orchard story", summary="Staff only.")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     return story
-
-
-@pytest.fixture
-def consultations(home, theme, pledges):
-    index = ConsultationIndexPageFactory(parent=home)
-    now = timezone.now()
-    decided = ConsultationPageFactory(
-        parent=index,
-        title="Parks consultation",
-        slug="parks",
-        opens_at=now - timedelta(days=60),
-        closes_at=now - timedelta(days=30),
-        outcome_published_at=now - timedelta(days=1),
-        what_we_heard="<p>You want more benches.</p>",
-        decisions="<p>Cabinet agreed twenty benches.</p>",
-        you_said_we_did=[
-            {
-                "type": "item",
-                "value": {"you_said": "More benches", "we_did": "Ordered 20", "pledge": pledges["live"].pk},
-            },
-            {"type": "item", "value": {"you_said": "Secret", "we_did": "Hidden", "pledge": pledges["draft"].pk}},
-        ],
-    )
-    decided.themes.set([theme])
-    decided.save()
-    undecided = ConsultationPageFactory(
-        parent=index,
-        title="Library consultation",
-        slug="library",
-        opens_at=now - timedelta(days=60),
-        closes_at=now - timedelta(days=30),
-        outcome_published_at=now + timedelta(days=10),
-        what_we_heard="<p>Embargoed finding.</p>",
-    )
-    upcoming = ConsultationPageFactory(
-        parent=index, title="Bus consultation", slug="buses", opens_at=now + timedelta(days=5)
-    )
-    upcoming.closes_at = now + timedelta(days=40)
-    upcoming.save()
-    draft = ConsultationPageFactory(parent=index, title="Draft consultation", slug="draft-consultation")
-    draft.unpublish()
-    return {"decided": decided, "undecided": undecided, "upcoming": upcoming, "draft": draft}
 
 
 def test_story_lists_its_themes_place_and_only_its_published_pledges(client, story, theme, place, pledges):
