@@ -117,9 +117,11 @@ class ConsultationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from .caching import skip_cache_near_a_change
         from .listing import consultation_listing
+        from .outcome_data import OUTCOME_COLUMNS
 
         context = super().get_context(request, *args, **kwargs)
         context.update(consultation_listing(self, request.GET))
+        context["export_columns"] = OUTCOME_COLUMNS
         skip_cache_near_a_change(request, [page for group in context["groups"] for page in group["items"]])
         return context
 

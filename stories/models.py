@@ -54,6 +54,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoryPage.objects.live().public().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from .exports import EXPORT_COLUMNS
         from .filters import StoryFilters
 
         context = super().get_context(request, *args, **kwargs)
@@ -61,6 +62,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         stories = filters.apply(self.stories().for_listing()).order_by("-featured", "-date", "-pk")
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
         context.update(filters=filters, stories=page, querystring=filters.querystring())
+        context["export_columns"] = EXPORT_COLUMNS
         return context
 
     def route(self, request, path_components):
