@@ -54,5 +54,5 @@ messages: $(STAMP) ## Refresh the interface translations (needs GNU gettext: apt
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
-bench-search: $(STAMP) ## Search latency at 10,000 stories (DATABASE_URL=postgres://... to use PostgreSQL)
-	$(PY) bench/search_benchmark.py
+bench-search: $(STAMP) ## Search latency at 10,000 stories (DATABASE_URL=postgres://... to use PostgreSQL; ARGS="--stories 500")
+	$(PY) bench/search_benchmark.py $(ARGS)

@@ -18,6 +18,32 @@ def home_page(strategy_site):
     return strategy_site
 
 
+@pytest.fixture
+def home(db):
+    """A bare site: a published home page as the default site's root, nothing else."""
+    from wagtail.models import Page, Site
+
+    from home.models import HomePage
+
+    root = Page.objects.get(depth=1)
+    home = HomePage(title="Connected Communities", slug="cc-home")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    return home
+
+
+@pytest.fixture
+def story_index(home):
+    """The published stories index under the bare home page."""
+    from stories.models import StoryIndexPage
+
+    index = StoryIndexPage(title="Stories of change", slug="stories")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
 def pytest_collection_modifyitems(config, items):
     if connection.vendor == "postgresql":
         return
@@ -38,6 +64,8 @@ def pytest_itemcollected(item):
     marker = item.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
         item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The database rolls back between tests; the cache must not carry rows over either."""

@@ -1,29 +1,21 @@
-"""Downloads: anonymous aggregated results for anyone, full responses for permitted staff."""
+"""Downloads: outcomes and anonymous aggregated results for anyone, full responses for permitted staff."""
 
 import csv
 import json
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.html import strip_tags
+
+from home.open_data import csv_attachment, csv_download, json_download, safe_cell
 
 from .models import Comment
+from .outcome_data import OUTCOME_COLUMNS, outcome_records
 from .results import results_for
-
-
-def safe_cell(value):
-    # A cell starting with = + - @ runs as a formula in spreadsheet software.
-    value = "" if value is None else str(value)
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
-
-
-def csv_response(filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def public_results_csv(consultation):
     results = results_for(consultation)
-    response = csv_response(f"{consultation.slug}-results.csv")
+    response = csv_attachment(f"{consultation.slug}-results.csv")
     writer = csv.writer(response)
     writer.writerow(["question", "choice", "count", "percent_of_those_answering"])
     writer.writerow(["(all responses)", "", results["responses"], ""])
@@ -52,7 +44,7 @@ def staff_responses_csv(consultation):
     """Every response with personal data, for staff with the export permission only."""
     questions = list(consultation.questions.all())
     comments = Comment.objects.filter(consultation=consultation).order_by("created_at").prefetch_related("answers")
-    response = csv_response(f"{consultation.slug}-responses-personal-data.csv")
+    response = csv_attachment(f"{consultation.slug}-responses-personal-data.csv")
     writer = csv.writer(response)
     writer.writerow(
         [
@@ -131,3 +123,23 @@ def person_data_json(email):
     )
     response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
     return response
+
+
+def you_said_we_did_text(item):
+    text = f"You said: {item['you_said']} / We did: {item['we_did']}"
+    return text + (f" ({item['pledge']['title']})" if item["pledge"] else "")
+
+
+def outcomes_csv(index, request=None):
+    rows = []
+    for record in outcome_records(index, request):
+        row = dict(record)
+        row["what_we_heard"] = strip_tags(record["what_we_heard"]).strip()
+        row["decisions"] = strip_tags(record["decisions"]).strip()
+        row["you_said_we_did"] = [you_said_we_did_text(item) for item in record["you_said_we_did"]]
+        rows.append(row)
+    return csv_download("consultation-outcomes.csv", OUTCOME_COLUMNS, rows)
+
+
+def outcomes_json(index, request=None):
+    return json_download("consultation-outcomes.json", "outcomes", OUTCOME_COLUMNS, outcome_records(index, request))

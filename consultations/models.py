@@ -22,9 +22,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from rest_framework import serializers
+
 from home.blocks import RICH_TEXT_FEATURES
+from strategy.serializers import PlaceSerializer, ThemeSerializer
 
 from .blocks import YouSaidWeDidStreamBlock
+from .serializers import OutcomeField
 
 COMMENTS_PER_PAGE = 50
 
@@ -113,9 +117,11 @@ class ConsultationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from .caching import skip_cache_near_a_change
         from .listing import consultation_listing
+        from .outcome_data import OUTCOME_COLUMNS
 
         context = super().get_context(request, *args, **kwargs)
         context.update(consultation_listing(self, request.GET))
+        context["export_columns"] = OUTCOME_COLUMNS
         skip_cache_near_a_change(request, [page for group in context["groups"] for page in group["items"]])
         return context
 
@@ -186,20 +192,22 @@ class ConsultationPage(RoutablePageMixin, Page):
         index.FilterField("opens_at"),
         index.FilterField("closes_at"),
     ]
+    # The outcome is one field, empty until published (see consultations.serializers).
     api_fields = [
         APIField("summary"),
+        APIField("state", serializer=serializers.CharField()),
+        APIField("state_label", serializer=serializers.CharField()),
+        APIField("opens_at"),
+        APIField("closes_at"),
         APIField("why"),
         APIField("what_will_be_decided"),
         APIField("who_can_take_part"),
         APIField("easy_read_summary"),
-        APIField("opens_at"),
-        APIField("closes_at"),
-        APIField("themes"),
-        APIField("places"),
-        APIField("what_we_heard"),
-        APIField("decisions"),
-        APIField("you_said_we_did"),
-        APIField("outcome_published_at"),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("places", serializer=PlaceSerializer(many=True)),
+        APIField("documents"),
+        APIField("questions"),
+        APIField("outcome", serializer=OutcomeField()),
     ]
 
     class Meta:
@@ -298,6 +306,7 @@ class ConsultationDocument(Orderable):
     title = models.CharField(max_length=200, blank=True, help_text=_("Leave empty to use the document's own title"))
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = [APIField("title", serializer=serializers.CharField(source="display_title")), APIField("document")]
 
     @property
     def display_title(self):
@@ -325,6 +334,13 @@ class ConsultationQuestion(Orderable):
         FieldPanel("kind"),
         FieldPanel("choices"),
         FieldPanel("required"),
+    ]
+    api_fields = [
+        APIField("question"),
+        APIField("help_text"),
+        APIField("kind"),
+        APIField("choices", serializer=serializers.ListField(source="choice_list")),
+        APIField("required"),
     ]
 
     def __str__(self):

@@ -6,13 +6,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.open_data import public_download
 from home.page_cache import skip_page_cache
 from home.public_forms import typed_text
 from home.ratelimit import hit, too_many_requests
 
-from .exports import public_results_csv, public_results_json
+from .exports import outcomes_csv, outcomes_json, public_results_csv, public_results_json
 from .forms import CommentForm
-from .models import Comment, ConsultationPage
+from .models import Comment, ConsultationIndexPage, ConsultationPage
 from .submissions import confirm_comment, create_comment, reporter_hash
 from .submissions import report_comment as record_report
 
@@ -72,3 +73,12 @@ def results(request, slug, format):
     if consultation is None:
         raise Http404
     return public_results_json(consultation) if format == "json" else public_results_csv(consultation)
+
+
+@public_download
+def outcomes(request, format):
+    """Every published outcome, the open-data companion of the listing's "Outcomes" group."""
+    index = ConsultationIndexPage.objects.live().public().first()
+    if index is None:
+        raise Http404
+    return outcomes_json(index, request) if format == "json" else outcomes_csv(index, request)

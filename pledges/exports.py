@@ -5,13 +5,10 @@ account; the staff allowed to edit a pledge (`lead_users`) are not exported. The
 are described in EXPORT_COLUMNS, which the dashboard also shows to readers.
 """
 
-import csv
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.open_data import csv_download, json_download
 
 from .dashboard import published_pledges
 from .evidence import evidence_by_update
@@ -92,25 +89,14 @@ def indicator_text(summary):
 
 
 def csv_response(index):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="pledges.csv"'
-    writer = csv.writer(response)
-    writer.writerow([name for name, _description in EXPORT_COLUMNS])
+    rows = []
     for record in export_records(index):
         row = dict(record)
-        row["workstreams"] = "; ".join(record["workstreams"])
-        row["indicators"] = "; ".join(indicator_text(summary) for summary in record["indicators"])
-        row["evidence"] = "; ".join(f"{link['title']} <{link['url']}>" for link in record["evidence"])
-        writer.writerow([row[name] for name, _description in EXPORT_COLUMNS])
-    return response
+        row["indicators"] = [indicator_text(summary) for summary in record["indicators"]]
+        row["evidence"] = [f"{link['title']} <{link['url']}>" for link in record["evidence"]]
+        rows.append(row)
+    return csv_download("pledges.csv", EXPORT_COLUMNS, rows)
 
 
 def json_response(index):
-    payload = {
-        "generated_at": timezone.now(),
-        "columns": {name: str(description) for name, description in EXPORT_COLUMNS},
-        "pledges": export_records(index),
-    }
-    response = JsonResponse(payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 1})
-    response["Content-Disposition"] = 'inline; filename="pledges.json"'
-    return response
+    return json_download("pledges.json", "pledges", EXPORT_COLUMNS, export_records(index))

@@ -14,6 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rest_framework import serializers
+
+from strategy.serializers import ThemeSerializer, WorkstreamSerializer
+
 from .blocks import EvidenceBlock
 from .permissions import PledgeLeadPermissionMixin
 from .status import Status
@@ -101,14 +105,18 @@ class PledgePage(PledgeLeadPermissionMixin, Page):
         index.FilterField("theme_id"),
         index.RelatedFields("theme", [index.SearchField("name")]),
     ]
+    # The pledge leads' accounts (`lead_users`) stay out: `lead` is the service, never a person.
     api_fields = [
         APIField("commitment"),
-        APIField("theme"),
-        APIField("workstreams"),
+        APIField("theme", serializer=ThemeSerializer()),
+        APIField("workstreams", serializer=WorkstreamSerializer(many=True)),
         APIField("investment_priority"),
         APIField("lead"),
         APIField("target_date"),
-        APIField("current_status"),
+        APIField("status", serializer=serializers.CharField(source="current_status")),
+        APIField("status_label", serializer=serializers.CharField(source="current_status_label")),
+        APIField("last_updated", serializer=serializers.DateField()),
+        APIField("updates"),
     ]
 
     @cached_property
@@ -179,6 +187,14 @@ class PledgeUpdate(Orderable):
         FieldPanel("text"),
         FieldPanel("withdrawal_reason"),
         FieldPanel("evidence"),
+    ]
+    # Who wrote an update is in the revision history, which the API never shows.
+    api_fields = [
+        APIField("date"),
+        APIField("status"),
+        APIField("status_label", serializer=serializers.CharField(source="get_status_display")),
+        APIField("text"),
+        APIField("withdrawal_reason"),
     ]
 
     class Meta(Orderable.Meta):

@@ -1,5 +1,6 @@
 from django.http import Http404
-from django.views.decorators.cache import cache_control
+
+from home.open_data import public_download
 
 from .dashboard import live_index
 from .exports import csv_response, json_response
@@ -13,12 +14,12 @@ def pledge_index():
     return index
 
 
-@cache_control(public=True, max_age=300)
+@public_download
 def export_csv(request):
     return csv_response(pledge_index())
 
 
-@cache_control(public=True, max_age=300)
+@public_download
 def export_json(request):
     return json_response(pledge_index())
 

@@ -23,6 +23,9 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskSta
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.serializers import PublicPageLinksField
+from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
+
 from .blocks import RippleMapBlock, StoryBodyBlock
 
 STORIES_PER_PAGE = 12
@@ -51,6 +54,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoryPage.objects.live().public().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from .exports import EXPORT_COLUMNS
         from .filters import StoryFilters
 
         context = super().get_context(request, *args, **kwargs)
@@ -58,6 +62,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         stories = filters.apply(self.stories().for_listing()).order_by("-featured", "-date", "-pk")
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
         context.update(filters=filters, stories=page, querystring=filters.querystring())
+        context["export_columns"] = EXPORT_COLUMNS
         return context
 
     def route(self, request, path_components):
@@ -179,14 +184,18 @@ class StoryPage(Page):
         index.FilterField("date"),
         index.RelatedFields("place", [index.SearchField("name")]),
     ]
+    # What a partner needs (ids, names and slugs to join on); nothing of who sent it in.
     api_fields = [
         APIField("summary"),
         APIField("date"),
         APIField("told_by"),
-        APIField("place"),
-        APIField("themes"),
-        APIField("workstreams"),
+        APIField("place", serializer=PlaceSerializer()),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("workstreams", serializer=WorkstreamSerializer(many=True)),
+        APIField("pledges", serializer=PublicPageLinksField()),
         APIField("tags"),
+        APIField("lead_image"),
+        APIField("lead_image_alt_text"),
         APIField("body"),
     ]
 

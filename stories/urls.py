@@ -5,6 +5,9 @@ from .feeds import LatestStoriesAtomFeed, LatestStoriesFeed
 
 app_name = "stories"
 urlpatterns = [
+    # Plain views: Wagtail's page routing does not serve paths with a dot in them.
+    path("stories/export.csv", views.export_csv, name="export_csv"),
+    path("stories/export.json", views.export_json, name="export_json"),
     path("stories/feed/", LatestStoriesFeed(), name="feed"),
     path("stories/feed/atom/", LatestStoriesAtomFeed(), name="atom_feed"),
     path("stories/mine/", views.my_stories, name="mine"),

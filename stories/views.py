@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.open_data import public_download
 from home.public_forms import typed_text
 from home.ratelimit import hit, too_many_requests
 
-from . import group_access
+from . import exports, group_access
 from .agreement import record_agreement, record_comments
 from .forms import PreviewResponseForm, SignInForm, StorySubmissionForm
 from .models import StoryIndexPage, StoryPreviewLink, StorySubmission
@@ -139,3 +140,20 @@ def preview(request, token):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def live_story_index():
+    index = StoryIndexPage.objects.live().public().first()
+    if index is None:
+        raise Http404("There is no published stories listing.")
+    return index
+
+
+@public_download
+def export_csv(request):
+    return exports.csv_response(live_story_index())
+
+
+@public_download
+def export_json(request):
+    return exports.json_response(live_story_index())

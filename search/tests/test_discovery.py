@@ -1,4 +1,4 @@
-"""Metadata in <head>, feeds, sitemap and API: what partners and search engines see."""
+"""Metadata in <head>, feeds and sitemap: what feed readers and search engines see (the API: test_api)."""
 
 import json
 import re
@@ -83,21 +83,73 @@ def test_story_feeds_parse_and_hold_only_live_public_stories(client, stories, pa
     assert "Private orchard story" not in text
 
 
-def test_api_lists_live_public_stories_with_partner_fields_and_nothing_private(client, stories):
-    listing = client.get("/api/v2/pages/", {"type": "stories.StoryPage", "fields": "*"}).json()
-    titles = [item["title"] for item in listing["items"]]
-    assert titles == ["Live orchard story"]
-    item = listing["items"][0]
-    for field in ("summary", "date", "told_by", "themes", "place"):
-        assert field in item
-    detail = client.get(f"/api/v2/pages/{stories.pk}/").json()
-    assert detail["title"] == "Live orchard story"
-    text = json.dumps(listing) + json.dumps(detail)
-    for leak in ("Draft orchard story", "Private orchard story", "@", "email", "postcode"):
-        assert leak not in text, leak
+def rss_items(client, path):
+    """The feed parsed as RSS 2.0: its channel must have a title, link and description."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("title") and channel.findtext("link") and channel.findtext("description")
+    items = channel.findall("item")
+    assert all(item.findtext("title") and item.findtext("link") and item.findtext("pubDate") for item in items)
+    return items, response.content.decode()
 
 
-def test_api_refuses_drafts_and_private_pages_by_id(client, stories):
-    others = [p for p in stories.get_parent().get_children() if p.pk != stories.pk]
-    for page in others:
-        assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+def test_pledge_feed_parses_and_holds_only_published_updates_of_live_public_pledges(client, pledges, theme):
+    from pledges.factories import make_pledge
+
+    private = make_pledge(pledges["live"].get_parent(), theme, [("2025-03-01", "on_track", "Behind a login.")])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    pledges["draft"].updates.create(date="2025-04-01", status="on_track", text="Never published.")
+    pending = pledges["live"].get_latest_revision_as_object()
+    pending.updates.add(pending.updates.model(date="2025-05-01", status="done", text="Awaiting review."))
+    pending.save_revision()
+
+    items, text = rss_items(client, "/pledges/feed/")
+    assert [item.findtext("title") for item in items] == ["Warm spaces: On track"]
+    assert items[0].findtext("description") == "Started well."
+    for hidden in ("Behind a login", "Never published", "Awaiting review", "Unannounced pledge"):
+        assert hidden not in text, hidden
+
+
+def test_consultation_feed_parses_and_holds_only_live_public_consultations(client, consultations):
+    private = consultations["undecided"]
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    items, text = rss_items(client, "/consultations/feed/")
+    assert sorted(item.findtext("title") for item in items) == [
+        "Consultation opened: Parks consultation",
+        "Outcome published: Parks consultation",
+    ]
+    assert all(item.findtext("guid") for item in items)
+    for hidden in ("Draft consultation", "Library consultation", "Bus consultation"):
+        assert hidden not in text, hidden
+
+
+FEEDS = {
+    "stories": {"/stories/feed/", "/stories/feed/atom/"},
+    "pledges": {"/pledges/feed/"},
+    "consultations": {"/consultations/feed/"},
+}
+
+
+def advertised_feeds(client, url):
+    html = client.get(url).content.decode()
+    head = html[: html.index("</head>")]
+    return re.findall(r'<link rel="alternate" type="application/(?:rss|atom)\+xml"[^>]*href="([^"]+)"', head)
+
+
+def test_each_page_advertises_its_own_feeds_exactly_once(client, stories, pledges, consultations):
+    every = FEEDS["stories"] | FEEDS["pledges"] | FEEDS["consultations"]
+    pages = {
+        "/": every,
+        "/search/?q=orchard": every,
+        "/stories/": FEEDS["stories"],
+        stories.url: FEEDS["stories"],
+        "/pledges/": FEEDS["pledges"],
+        pledges["live"].url: FEEDS["pledges"],
+        "/consultations/": FEEDS["consultations"],
+        consultations["decided"].url: FEEDS["consultations"],
+    }
+    for url, expected in pages.items():
+        links = advertised_feeds(client, url)
+        assert sorted(links) == sorted(expected), url  # each once, none missing, none from elsewhere

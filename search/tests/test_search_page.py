@@ -1,8 +1,12 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 import pytest
 
+from home.models import ContactSettings
 from search.models import NoResultQuery
 
 pytestmark = pytest.mark.django_db
@@ -147,15 +151,41 @@ def test_index_follows_publish_edit_unpublish_and_delete(client, make_story):
     assert titles(client.get("/search/", {"q": "pears"})) == []
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_search_page_query_count_stays_flat(client, make_story, theme, place, count, django_assert_max_num_queries):
-    for n in range(count):
-        story = make_story(f"Market story {n}", summary="market")
-        story.themes.set([theme])
-        story.place = place
-        story.save_revision().publish()
-    client.get("/search/", {"q": "market"})  # warm caches (site root, content types, locale)
-    # Search, facets (2), result pages (1 per type), query log (4), promotions, names (2), site furniture.
-    with django_assert_max_num_queries(15):
-        response = client.get("/search/", {"q": "market"})
-    assert len(titles(response)) == min(count, 10)
+def search_queries(client, query):
+    """How many database queries one search page takes once caches are warm."""
+    client.get("/search/", {"q": query})  # warm caches (site root, content types, locale)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_search_page_query_count_is_flat_and_within_budget(client, make_story, theme, place):
+    """Search, facets (2), result pages (1 per type), query log (4), promotions, names (2), furniture.
+
+    14 is what PostgreSQL measures (CI), within the page budget of 15; SQLite must not take
+    more. The count must not grow with the number of matches.
+    """
+
+    # Contact details exist on a real site (load_strategy makes them); creating them on the
+    # first request would bump the cache generation and cost the measured request a query.
+    ContactSettings.for_site(Site.objects.get(is_default_site=True))
+
+    def add_stories(numbers):
+        for n in numbers:
+            story = make_story(f"Market story {n}", summary="market")
+            story.themes.set([theme])
+            story.place = place
+            story.save_revision().publish()
+
+    add_stories(range(3))
+    small, response = search_queries(client, "market")
+    assert len(titles(response)) == 3
+    add_stories(range(3, 40))
+    large, response = search_queries(client, "market")
+    assert len(titles(response)) == 10
+    assert response.context["total"] == 40
+    assert small == large
+    assert large <= 14
+    if connection.vendor == "postgresql":
+        assert large == 14

@@ -4,35 +4,21 @@ import io
 
 from django.contrib.auth.models import Group, User
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 import pytest
 from PIL import Image
 
 from home.editorial import MODERATORS
-from home.models import HomePage
 from stories.editorial import ensure_editorial
-from stories.models import StoryIndexPage
 from strategy.models import Place, Theme
 
 
 @pytest.fixture
-def home(db):
-    root = Page.objects.get(depth=1)
-    home = HomePage(title="Connected Communities", slug="cc-home")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    return home
-
-
-@pytest.fixture
-def story_index(home):
-    index = StoryIndexPage(title="Stories of change", slug="stories")
-    home.add_child(instance=index)
-    index.save_revision().publish()
+def story_index(story_index):
+    """The root conftest's stories index, with the moderators' groups and workflow set up."""
     ensure_editorial()
-    return index
+    return story_index
 
 
 @pytest.fixture
