@@ -268,17 +268,13 @@ PUBLIC = [
 ROWS = ADMIN + PUBLIC
 
 
-def resolve(make_url, world):
-    return make_url(world)
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_each_role_as_the_table_says(role):
     world = build_world()
     client = client_for(world, role)
     wrong = []
     for name, make_url, expected in ROWS:
-        url = resolve(make_url, world)
+        url = make_url(world)
         got = outcome(client.get(url))
         if got != expected[role]:
             wrong.append(f"{name} ({url}): expected {expected[role]}, got {got}")
