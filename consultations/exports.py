@@ -1,9 +1,8 @@
 """Downloads: outcomes and anonymous aggregated results for anyone, full responses for permitted staff."""
 
 import csv
-import json
 
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.utils.html import strip_tags
 
 from home.open_data import csv_attachment, csv_download, json_download, safe_cell
@@ -86,42 +85,6 @@ def staff_responses_csv(consultation):
                 *[safe_cell("; ".join(answers.get(question.pk, []))) for question in questions],
             ]
         )
-    return response
-
-
-def person_data(email):
-    """Everything held about one email address, as a dict ready for JSON."""
-    comments = (
-        Comment.objects.filter(email__iexact=email.strip())
-        .select_related("consultation")
-        .prefetch_related("answers__question")
-        .order_by("created_at")
-    )
-    return {
-        "email": email,
-        "comments": [
-            {
-                "consultation": comment.consultation.title,
-                "created_at": comment.created_at.isoformat(),
-                "confirmed_at": comment.confirmed_at.isoformat() if comment.confirmed_at else None,
-                "display_name": comment.display_name,
-                "postcode": comment.postcode,
-                "text": comment.text,
-                "moderation_state": comment.moderation_state,
-                "wants_outcome_email": comment.notify_outcome,
-                "outcome": comment.outcome,
-                "answers": [{"question": a.question.question, "answer": a.value} for a in comment.answers.all()],
-            }
-            for comment in comments
-        ],
-    }
-
-
-def person_data_json(email):
-    response = HttpResponse(
-        json.dumps(person_data(email), indent=2, ensure_ascii=False), content_type="application/json"
-    )
-    response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
     return response
 
 

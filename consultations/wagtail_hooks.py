@@ -122,7 +122,6 @@ def register_consultation_admin_urls():
         path(
             "consultations/data/<int:page_id>/responses.csv", admin_views.export_responses, name="consultations_export"
         ),
-        path("consultations/personal-data/", admin_views.personal_data, name="consultations_personal_data"),
     ]
 
 

@@ -4,7 +4,9 @@
   pledge's leads.
 - Pledge leads: edit the pledges naming them as leads (see permissions.py); without
   publish permission their changes go to the "Pledge update review" workflow.
-- Moderators: approve or reject those changes.
+- Moderators: approve or reject those changes (publish permission on the pledge index,
+  which approving needs; Wagtail's site-wide default for the group is removed in
+  stories/editorial.py).
 
 `ensure_groups` runs from a data migration; `ensure_editorial(index)` from the demo
 loader and tests, once the pledge index exists. Both can run any number of times.
@@ -23,6 +25,9 @@ TASK_NAME = "Moderators approve pledge changes"
 PAGE_PERMISSIONS = {
     COMMUNICATIONS_TEAM: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     PLEDGE_LEADS: ["change_page"],
+    # Approving the workflow's last task publishes the page as the approver, so moderators
+    # need publish (not edit) rights here; they edit only what the task hands them.
+    MODERATORS: ["publish_page"],
 }
 
 

@@ -27,6 +27,11 @@ def ensure_editorial(apps=global_apps):
     if root:
         # The communications team writes and publishes anything on the site.
         grant_page_permissions(apps, communications, root, PUBLISHING)
+        # Wagtail's first migration gives its own "Moderators" group add, edit and publish on
+        # the whole tree. Here moderators review stories (below) and pledge changes (as the
+        # workflow task's group): they must not edit or publish any other page.
+        GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+        GroupPagePermission.objects.filter(group_id=moderators.pk, page_id=root.pk).delete()
     for group in (communications, moderators):
         # Staff read who sent a story (to contact them); nobody edits that record by hand.
         grant_model_permission(apps, group, "stories", "storysubmission", "view")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home import upload_quota
 from home.open_data import public_download
 from home.public_forms import typed_text
 from home.ratelimit import hit, too_many_requests
@@ -27,12 +28,46 @@ def submit_story(request, index):
         if hit(request, "stories-submit"):
             return too_many_requests(request, typed=typed_text(form, StorySubmissionForm.TEXT_FIELDS))
         if form.is_valid():
-            submission, _created = create_story_submission(index, form.cleaned_data)
-            return redirect(index.url + index.reverse_subpage("submitted", args=[submission.reference]))
+            submission = submit_within_photo_quota(request, index, form)
+            if submission is not None:
+                return redirect(index.url + index.reverse_subpage("submitted", args=[submission.reference]))
     else:
         form = StorySubmissionForm()
     context = {"page": index, "form": form}
     return TemplateResponse(request, "stories/submit.html", context, status=400 if form.errors else 200)
+
+
+PHOTO_QUOTA_SCOPE = "story-photos"
+
+
+def submit_within_photo_quota(request, index, form):
+    """Create the story if today's photo quota allows; otherwise say so on the photos field.
+
+    The quota counts per email address and per client, so neither new addresses nor a new
+    network lets one sender fill the media store. Everything typed stays in the form.
+    """
+    data = form.cleaned_data
+    photos = data.get("photos") or []
+    reservation = upload_quota.reserve(request, PHOTO_QUOTA_SCOPE, data["contact_email"], len(photos))
+    if reservation is None:
+        left = upload_quota.remaining(request, PHOTO_QUOTA_SCOPE, data["contact_email"])
+        form.add_error(
+            "photos",
+            _(
+                "You can send up to %(limit)s photos a day and have %(left)s left today. "
+                "Send fewer photos, or send your story now without photos."
+            )
+            % {"limit": upload_quota.daily_limit(), "left": left},
+        )
+        return None
+    try:
+        submission, created = create_story_submission(index, data)
+    except Exception:
+        reservation.release()
+        raise
+    if not created:
+        reservation.release()  # a double submit stored nothing new
+    return submission
 
 
 def story_submitted(request, index, reference):

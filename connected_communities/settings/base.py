@@ -233,9 +233,7 @@ WAGTAIL_SITE_NAME = "Connected Communities"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # PostgreSQL full-text search with English stemming ("volunteering" finds "volunteer");
 # SQLite ignores SEARCH_CONFIG and uses its own FTS.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -252,6 +250,8 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Public forms: how many submissions one client may make per window.
 PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
 PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", "600"))
+# Files (story photos) one sender may upload per day, counted per email address and per client.
+PUBLIC_UPLOAD_DAILY_LIMIT = int(os.environ.get("PUBLIC_UPLOAD_DAILY_LIMIT", "20"))
 # A human takes longer than this to fill a form; bots rarely do.
 PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
 

@@ -49,10 +49,7 @@ def test_staff_without_permission_cannot_export(client, consultation, staff_with
     CommentFactory(consultation=consultation)
     client.force_login(staff_without_permission)
     # Wagtail's admin turns a refusal into a redirect to the dashboard with a message.
-    for address in (
-        f"/admin/consultations/data/{consultation.pk}/responses.csv",
-        "/admin/consultations/personal-data/",
-    ):
+    for address in (f"/admin/consultations/data/{consultation.pk}/responses.csv", "/admin/personal-data/"):
         response = client.get(address)
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
@@ -75,18 +72,25 @@ def data_officer(db, django_user_model):
     return user
 
 
-def test_one_persons_data_can_be_shown_and_exported(client, consultation, data_officer):
+def test_one_persons_comments_are_in_the_site_wide_tool_only(client, consultation, data_officer):
     CommentFactory(consultation=consultation, email="Kim@Example.org", text="First thought", postcode="WR14 2AA")
     CommentFactory(consultation=consultation, email="kim@example.org", text="Second thought")
     CommentFactory(consultation=consultation, email="other@example.org", text="Someone else")
     client.force_login(data_officer)
-    shown = client.post("/admin/consultations/personal-data/", {"email": "kim@example.org", "action": "find"})
-    content = shown.content.decode()
-    assert "First thought" in content and "Second thought" in content and "Someone else" not in content
-    exported = client.post("/admin/consultations/personal-data/", {"email": "kim@example.org", "action": "export"})
+    # The consultations app no longer keeps a comment-only tool of its own.
+    assert client.get("/admin/consultations/personal-data/").status_code == 404
+    assert 'href="/admin/personal-data/"' in client.get("/admin/consultations/data/").content.decode()
+    shown = client.post("/admin/personal-data/", {"email": "kim@example.org", "action": "find"})
+    assert shown.status_code == 200
+    assert [(name, len(items)) for name, items in shown.context["found"]] == [
+        ("comments", 2),
+        ("story_submissions", 0),
+    ]
+    exported = client.post("/admin/personal-data/", {"email": "kim@example.org", "action": "export"})
     data = json.loads(exported.content)
-    assert [c["text"] for c in data["comments"]] == ["First thought", "Second thought"]
-    assert data["comments"][0]["postcode"] == "WR14 2AA"
+    assert [c["text"] for c in data["consultations"]["comments"]] == ["First thought", "Second thought"]
+    assert data["consultations"]["comments"][0]["postcode"] == "WR14 2AA"
+    assert "Someone else" not in exported.content.decode()
 
 
 def test_erasure_needs_confirmation_then_deletes_everything_for_that_email(client, consultation, data_officer):
@@ -95,12 +99,13 @@ def test_erasure_needs_confirmation_then_deletes_everything_for_that_email(clien
     Answer.objects.create(comment=mine, question=question, value="A")
     CommentFactory(consultation=consultation, email="other@example.org")
     client.force_login(data_officer)
-    unconfirmed = client.post("/admin/consultations/personal-data/", {"email": "kim@example.org", "action": "erase"})
-    assert "Tick the box to confirm the erasure." in unconfirmed.content.decode()
+    confirm_page = client.post("/admin/personal-data/", {"email": "kim@example.org", "action": "erase"})
+    assert confirm_page.status_code == 200
+    unconfirmed = client.post("/admin/personal-data/erase/", {"email": "kim@example.org"})
+    assert unconfirmed.status_code == 400
+    assert "Tick the box to confirm the erasure" in unconfirmed.content.decode()
     assert Comment.objects.filter(email="kim@example.org").exists()
-    client.post(
-        "/admin/consultations/personal-data/", {"email": "KIM@example.org", "action": "erase", "confirm_erase": "on"}
-    )
+    client.post("/admin/personal-data/erase/", {"email": "KIM@example.org", "confirm": "on"})
     assert not Comment.objects.filter(email__iexact="kim@example.org").exists()
     assert not Answer.objects.exists()
     assert Comment.objects.filter(email="other@example.org").exists()
