@@ -344,3 +344,20 @@ def test_every_payload_in_a_groups_reply_to_a_preview_is_inert_on_the_review_scr
         for name, html in screens.items():
             problems.added(chunk, name, html, baselines[name])
     assert not problems, str(problems)
+
+
+def test_every_payload_shown_back_on_the_429_page_is_inert(client, site, settings):
+    settings.PUBLIC_FORM_RATE_LIMIT = 0  # every request is one too many
+    baseline = send_story(client, [HARMLESS])[0]
+    assert baseline.status_code == 429 and HARMLESS in baseline.content.decode()
+    problems = Problems()
+    for batch in batches(PAYLOADS, STORY_TITLE_MAX_LENGTH):
+        for name, response in (
+            ("the 429 page after a story", send_story(client, batch)[0]),
+            ("the 429 page after a comment", send_comment(client, site, " ".join(batch))[0]),
+        ):
+            html = response.content.decode()
+            problems.check(response.status_code == 429, batch, f"{name} answered {response.status_code}")
+            problems.added(batch, name, html, baseline.content.decode())
+            problems.check(all(shown_as_typed(p, html) for p in batch if "\x00" not in p), batch, f"lost on {name}")
+    assert not problems, str(problems)
