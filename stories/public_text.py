@@ -20,7 +20,8 @@ def story_paragraphs(text):
     html_parts = []
     for part in paragraphs:
         if "<" in part:
-            cleaned = nh3.clean(part, tags=ALLOWED_TAGS, attributes={})
+            # "*": no attribute on any tag (nh3 would otherwise keep title and lang everywhere).
+            cleaned = nh3.clean(part, tags=ALLOWED_TAGS, attributes={"*": set()})
         else:
             cleaned = escape(part).replace("\n", "<br>")
         if cleaned.strip():
