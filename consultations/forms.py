@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.public_forms import PublicForm
+from home.public_forms import PublicForm, SingleLineField
 
 from .models import ConsultationQuestion
 
@@ -16,7 +16,8 @@ ANSWER_MAX_LENGTH = 1500
 
 # Anything that looks like markup: a tag opening or closing, a comment, or a script URL.
 # "2 < 3 and 5 > 4" is plain text: a tag's name follows "<" at once.
-MARKUP = re.compile(r"</?[a-z][a-z0-9-]*(\s[^>]*)?/?>|<!--|javascript\s*:", re.IGNORECASE)
+# A slash may stand for the space after a tag's name: <svg/onload=...> is a tag.
+MARKUP = re.compile(r"</?[a-z][a-z0-9-]*([\s/][^>]*)?>|<!--|javascript\s*:", re.IGNORECASE)
 LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$")
 
@@ -41,7 +42,7 @@ def check_plain_text(value):
 
 
 class CommentForm(PublicForm):
-    display_name = forms.CharField(
+    display_name = SingleLineField(
         label=_("Your name as it will be shown"),
         help_text=_("Shown with your comment. It can be your first name only."),
         max_length=80,

@@ -15,6 +15,17 @@ from django.utils.translation import gettext_lazy as _
 STARTED_SALT = "public-form-started"
 
 
+class SingleLineField(forms.CharField):
+    """A name or title: line breaks and runs of spaces become one space.
+
+    These values end up in email subjects and page titles, where a line break is at best
+    a broken layout and at worst a header injection (Django refuses to send such a mail).
+    """
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())
+
+
 class PublicForm(forms.Form):
     """Adds a honeypot, a signed start time and a per-render token to a form.
 

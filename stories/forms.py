@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.public_forms import PublicForm
+from home.public_forms import PublicForm, SingleLineField
 from strategy.models import Place, Theme
 
 from .photos import MAX_PHOTOS, check_photo
+from .public_text import plain_summary
 
 STORY_MAX_CHARACTERS = 10_000
 
@@ -47,14 +48,14 @@ class MultiplePhotoField(forms.FileField):
 
 
 class StorySubmissionForm(PublicForm):
-    group_name = forms.CharField(label=_("Your community group's name"), max_length=200)
-    contact_name = forms.CharField(label=_("Your name"), max_length=200, help_text=_("We will not publish it."))
+    group_name = SingleLineField(label=_("Your community group's name"), max_length=200)
+    contact_name = SingleLineField(label=_("Your name"), max_length=200, help_text=_("We will not publish it."))
     contact_email = forms.EmailField(
         label=_("Your email address"),
         max_length=254,
         help_text=_("We will not publish it. We use it to tell you about your story and to let you sign in."),
     )
-    title = forms.CharField(label=_("Title of your story"), max_length=120)
+    title = SingleLineField(label=_("Title of your story"), max_length=120)
     story = forms.CharField(
         label=_("Your story"),
         max_length=STORY_MAX_CHARACTERS,
@@ -66,7 +67,7 @@ class StorySubmissionForm(PublicForm):
         required=False,
         help_text=_("Up to 5 photos, JPEG, PNG or WebP, each up to 10 MB. We remove location data from them."),
     )
-    photo_description = forms.CharField(
+    photo_description = SingleLineField(
         label=_("What the photos show"),
         max_length=255,
         required=False,
@@ -98,6 +99,15 @@ class StorySubmissionForm(PublicForm):
         super().__init__(*args, **kwargs)
         self.fields["place"].queryset = Place.objects.for_active_locale()
         self.fields["themes"].queryset = Theme.objects.for_active_locale()
+
+    def clean_story(self):
+        story = self.cleaned_data["story"]
+        # Markup alone (a bare <script>, say) is removed when the story is saved: nothing would be left.
+        if not plain_summary(story):
+            raise forms.ValidationError(
+                _("Write your story in words. We remove HTML and code from stories."), code="no_words"
+            )
+        return story
 
     def clean(self):
         cleaned = super().clean()

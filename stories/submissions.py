@@ -4,42 +4,19 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils.html import escape
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-
-import nh3
 
 from home.emails import send_templated_email
 
 from .editorial import get_workflow
 from .models import RESERVED_SLUGS, StoryPage, StorySubmission
 from .photos import reencode
+from .public_text import plain_summary, story_paragraphs
 
 logger = logging.getLogger(__name__)
-
-# What residents may format; everything else is dropped, including scripts and styles.
-ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li"}
-
-
-def story_paragraphs(text):
-    """Public text as safe HTML paragraphs: any HTML typed is sanitised, blank lines split paragraphs."""
-    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
-    html = []
-    for part in paragraphs:
-        if "<" in part:
-            cleaned = nh3.clean(part, tags=ALLOWED_TAGS, attributes={})
-        else:
-            cleaned = escape(part).replace("\n", "<br>")
-        if cleaned.strip():
-            html.append(cleaned if cleaned.lstrip().startswith("<p>") else f"<p>{cleaned}</p>")
-    return "".join(html)
-
-
-def plain_summary(text, length=280):
-    return Truncator(" ".join(nh3.clean(text, tags=set()).split())).chars(length)
 
 
 def store_photos(photos, title):

@@ -288,7 +288,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         # Wagtail's admin sets styles from its scripts (e.g. the rich-text editor and the
         # preview panel), so inline styles are allowed there, and only there.
         "style-src": ["'self'", "'unsafe-inline'"],
+        # Wagtail 8's admin still runs inline scripts: InlinePanel and MultipleChooserPanel
+        # start-up with per-panel JSON (so no fixed hash), date widgets, and chooser modals
+        # whose HTML jQuery evaluates. Without this the editor breaks (docs/security.md).
+        "script-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
+        # The dashboard asks Wagtail's release server whether a security release is out.
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
         "frame-src": [
             "'self'",
             "https://www.youtube-nocookie.com",
@@ -298,6 +304,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+# Wagtail shows staff avatars from gravatar.com by default: that sends a hash of each staff
+# email to a third party and breaks the admin's img-src 'self'. Wagtail's own initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 SESSION_COOKIE_HTTPONLY = True

@@ -104,6 +104,7 @@ def test_double_submitted_comment_is_stored_once(client, consultation):
         ("text", "<!-- hidden -->", "Remove the HTML or code"),
         ("text", '<a href="http://x.example">x</a>', "Remove the HTML or code"),
         ("display_name", "<img src=x onerror=alert(1)>", "Remove the HTML or code"),
+        ("text", "<svg/onload=alert(1)>", "Remove the HTML or code"),
         ("text", "See https://a.example www.b.example http://c.example", "no more than 2 web addresses"),
     ],
 )

@@ -283,3 +283,32 @@ def test_a_blocked_email_address_cannot_send_a_story(client, story_index):
     assert response.status_code == 400
     assert 'href="#id_contact_email"' in response.content.decode()
     assert StorySubmission.objects.count() == 0
+
+
+def test_line_breaks_in_a_title_or_name_become_spaces_so_the_emails_still_go(client, story_index, settings):
+    settings.MODERATOR_EMAILS = ["moderators@council.example"]
+    response = client.post(
+        SUBMIT_URL, story_data(title="Our repair\ncafé", group_name="Upton\r\nRepair  Group", contact_name="Sam\nJones")
+    )
+    assert response.status_code == 302
+    submission = StorySubmission.objects.get()
+    assert submission.page.title == "Our repair café"
+    assert (submission.group_name, submission.contact_name) == ("Upton Repair Group", "Sam Jones")
+    assert mail.outbox and all("\n" not in message.subject for message in mail.outbox)
+
+
+def test_a_story_of_markup_alone_is_refused_with_a_clear_message(client, story_index):
+    response = client.post(SUBMIT_URL, story_data(story="<script>alert(1)</script><svg><animate onbegin=alert(1)>"))
+    assert response.status_code == 400
+    assert "Write your story in words" in response.content.decode()
+    assert StorySubmission.objects.count() == 0
+
+
+def test_the_summary_shows_ampersands_and_comparisons_as_typed(client, story_index):
+    client.post(SUBMIT_URL, story_data(story="Tea & cake for 2 < 3 year-olds.\n\n<svg>Unclosed, then more words."))
+    page = StoryPage.objects.get()
+    assert page.summary == "Tea & cake for 2 < 3 year-olds. Unclosed, then more words."
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Tea &amp; cake for 2 &lt; 3 year-olds." in html
+    assert "&amp;amp;" not in html and "&amp;lt;" not in html

@@ -45,6 +45,8 @@ def browser():
         "--window-size=1280,900",
     ):
         options.add_argument(argument)
+    # Console messages (CSP violations among them) for tests that read the browser log.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(2)
     yield driver

@@ -46,3 +46,18 @@ def test_health_reports_ready_when_database_and_cache_answer(client, db):
     assert response.status_code == 200
     assert response.json() == {"status": "ready", "database": "ok", "cache": "ok"}
     assert response["Cache-Control"] == "no-store"
+
+
+def test_admin_previews_keep_the_public_policy_but_the_admin_may_frame_them(admin_client, strategy_site):
+    # Wagtail renders a preview on a dummy request for the page's public URL; untrusted text
+    # is previewed there, so no inline script, but the live preview panel must frame it.
+    response = admin_client.get(f"/admin/pages/{strategy_site.pk}/view_draft/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_the_admin_sends_no_staff_email_hash_to_gravatar(admin_client):
+    assert "gravatar.com" not in admin_client.get("/admin/").content.decode()
