@@ -38,6 +38,8 @@ def pytest_itemcollected(item):
     marker = item.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
         item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The database rolls back between tests; the cache must not carry rows over either."""

@@ -14,12 +14,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.serving import CachedViewRestrictionsMixin
+
 from .blocks import EvidenceBlock
 from .permissions import PledgeLeadPermissionMixin
 from .status import Status
 
 
-class PledgeIndexPage(PledgeLeadPermissionMixin, Page):
+class PledgeIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """The accountability dashboard: every pledge, grouped by theme, with its progress."""
 
     introduction = models.TextField(blank=True)
@@ -49,7 +51,7 @@ class PledgeIndexPage(PledgeLeadPermissionMixin, Page):
         return context
 
 
-class PledgePage(PledgeLeadPermissionMixin, Page):
+class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """One commitment the council made, in plain words, with who leads it and by when.
 
     Editors add dated progress updates and indicators on the pledge's own admin page; its
@@ -263,7 +265,7 @@ class IndicatorReading(Orderable):
         return f"{self.date}: {self.value}"
 
 
-class ReviewIndexPage(PledgeLeadPermissionMixin, Page):
+class ReviewIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """The annual reviews of the action plan, newest first (/pledges/review/)."""
 
     introduction = models.TextField(blank=True)
@@ -280,7 +282,7 @@ class ReviewIndexPage(PledgeLeadPermissionMixin, Page):
         return context
 
 
-class ReviewEditionPage(PledgeLeadPermissionMixin, Page):
+class ReviewEditionPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """One year's review of the action plan: the council's narrative and a frozen record of every pledge.
 
     The record is taken the first time the edition is published and never changes after,

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
 from home.page_cache import skip_page_cache
+from home.serving import active_locale_id, public_pages
 
 from . import facets
 from .models import NoResultQuery
@@ -26,7 +27,7 @@ def _int_param(request, name):
 
 def _matches(query):
     """(page id, content type id) of every live public page in the visitor's language, best first."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active()).only("id", "content_type_id")
+    pages = public_pages(Page.objects.live().filter(locale_id=active_locale_id())).only("id", "content_type_id")
     return [(p.pk, p.content_type_id) for p in pages.search(search_terms(query), operator="and")[:MAX_MATCHES]]
 
 

@@ -23,6 +23,8 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskSta
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.serving import CachedViewRestrictionsMixin
+
 from .blocks import RippleMapBlock, StoryBodyBlock
 
 STORIES_PER_PAGE = 12
@@ -31,7 +33,7 @@ RESERVED_SLUGS = {"submit", "ripples", "feed", "mine", "preview"}
 LISTING_RENDITION = "fill-400x300"
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The stories of change: a filterable listing, the ripple map, and the community submission form."""
 
     introduction = models.TextField(blank=True)
@@ -67,11 +69,12 @@ class StoryIndexPage(RoutablePageMixin, Page):
             story = (
                 StoryPage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("place", "lead_image")
+                .select_related("place", "lead_image", "locale")
                 .prefetch_related("themes")
                 .first()
             )
             if story is not None:
+                story._cached_parent_obj = self
                 return story.route(request, [])
         return super().route(request, path_components)
 
@@ -127,7 +130,7 @@ class StoryPageTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class StoryPage(Page):
+class StoryPage(CachedViewRestrictionsMixin, Page):
     """A story of change, told by the council or a community group, with the ripples it caused."""
 
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings and search results")

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # /pl/... pages nobody has translated yet: the English page with a notice, not a 404.
     "home.middleware.UntranslatedPageFallbackMiddleware",
+    # Site, home page, sections and view restrictions from the cache (home/serving.py).
+    "home.serving.CachedRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "connected_communities.urls"
@@ -233,9 +235,7 @@ WAGTAIL_SITE_NAME = "Connected Communities"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # PostgreSQL full-text search with English stemming ("volunteering" finds "volunteer");
 # SQLite ignores SEARCH_CONFIG and uses its own FTS.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
