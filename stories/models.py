@@ -23,6 +23,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskSta
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.renditions import RENDITIONS
 from home.serving import CachedViewRestrictionsMixin
 
 from .blocks import RippleMapBlock, StoryBodyBlock
@@ -30,7 +31,7 @@ from .blocks import RippleMapBlock, StoryBodyBlock
 STORIES_PER_PAGE = 12
 # Addresses under /stories/ that belong to the app, not to a story.
 RESERVED_SLUGS = {"submit", "ripples", "feed", "mine", "preview"}
-LISTING_RENDITION = "fill-400x300"
+LISTING_RENDITION = RENDITIONS["card"]
 
 
 class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
