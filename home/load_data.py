@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -143,9 +144,10 @@ def make_images(rng, count, say):
 
     Image = get_image_model()
     existing = list(Image.objects.filter(title__startswith="Load data picture").order_by("pk"))
+    # Drawn whether or not the pictures exist already, so what follows is the same either way.
+    colours = [tuple(rng.randrange(40, 220) for _ in range(3)) for _ in range(count)]
     for n in range(len(existing), count):
-        colour = tuple(rng.randrange(40, 220) for _ in range(3))
-        picture = PILImage.new("RGB", (800, 600), colour)
+        picture = PILImage.new("RGB", (800, 600), colours[n])
         buffer = io.BytesIO()
         picture.save(buffer, format="JPEG", quality=70)
         existing.append(
@@ -193,8 +195,8 @@ def add_stories(rng, index, sizes, images, say):
     workstreams = list(Workstream.objects.filter(locale_id=index.locale_id).order_by("pk"))
     tag_names = sorted({words(rng, 2) for _ in range(sizes.tags * 2)})[: sizes.tags]
     tags = [
-        Tag.objects.get_or_create(name=name, defaults={"slug": f"{SLUG_PREFIX}{n}"})[0]
-        for n, name in enumerate(tag_names)
+        Tag.objects.get_or_create(name=name, defaults={"slug": f"{SLUG_PREFIX}{slugify(name)}"})[0]
+        for name in tag_names
     ]
     pages = []
     for n, day in enumerate(spread_dates(rng, sizes.stories - have), start=have):
