@@ -168,3 +168,8 @@ def active_locale_id():
     from wagtail.models import Locale
 
     return _cached(f"locale:{translation.get_language()}", lambda: Locale.get_active().pk)
+
+
+def cached_in_bulk(model):
+    """{pk: object} of a small vocabulary (themes, places), from the cache."""
+    return _cached(f"in_bulk:{model._meta.label_lower}", lambda: model.objects.in_bulk())

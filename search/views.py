@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.page_cache import skip_page_cache
 from home.serving import active_locale_id, public_pages
@@ -74,7 +74,7 @@ def search(request):
         if not ids:
             NoResultQuery.record(logged)
         picks = logged.editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
-        promoted = [pick for pick in picks if pick.page.locale_id == Locale.get_active().pk]
+        promoted = [pick for pick in picks if pick.page.locale_id == active_locale_id()]
 
     type_counts = {}
     for pk in ids:

@@ -220,6 +220,12 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
         return context
 
     @cached_property
+    def ripple_tree(self):
+        from .ripples import ripple_tree
+
+        return ripple_tree(self.ripples.raw_data)
+
+    @cached_property
     def ripple_count(self):
         from .blocks import walk_ripples
 
