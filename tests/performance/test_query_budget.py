@@ -18,25 +18,26 @@ from stories.models import StoryPage
 from .conftest import LARGE, SMALL
 
 BUDGET = 12
+# Measured on PostgreSQL, the same at both sizes. About the home page's 6: its theme pages,
+# strategy page, latest stories, open consultations, pledge counts and community assets.
 PINS = {
-    "home": 0,
-    "strategy": 0,
-    "theme": 0,
-    "story index": 0,
-    "story index, filtered": 0,
-    "story": 0,
-    "ripples": 0,
-    "story submission form": 0,
-    "pledge dashboard": 0,
-    "pledge": 0,
-    "annual reviews": 0,
-    "annual review 2025": 0,
-    "consultation index": 0,
-    "consultation upcoming": 0,
-    "consultation open": 0,
-    "consultation closed": 0,
-    "consultation outcome": 0,
-    "search": 0,
+    "home": 6,
+    "strategy": 5,
+    "theme": 9,
+    "story index": 7,
+    "story index, filtered": 7,
+    "story": 9,
+    "ripples": 3,
+    "story submission form": 2,
+    "pledge dashboard": 3,
+    "pledge": 5,
+    "annual reviews": 5,
+    "annual review 2025": 5,
+    "consultation index": 3,
+    "consultation upcoming": 3,
+    "consultation open": 5,
+    "consultation closed": 4,
+    "consultation outcome": 5,
     "accessibility statement": 0,
 }
 
@@ -77,8 +78,10 @@ def test_every_public_page_type_renders_in_a_flat_budget(client, load_site, size
             response = client.get(url)
         assert response.status_code == 200, url
         counts[name] = len(queries)
-    print("COUNTS", counts)
     assert max(counts.values()) <= BUDGET, counts
+    # Search costs one query per page type on its page of results (at most six types): flat in
+    # volume, but it follows the mix of types found, so it is held to the budget, not pinned.
+    del counts["search"]
     if connection.vendor == "postgresql":
         assert counts == PINS
     else:
