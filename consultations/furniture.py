@@ -10,7 +10,6 @@ from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 
 from wagtail.documents import get_document_model
-from wagtail.models import PageViewRestriction
 
 
 @dataclass
@@ -61,18 +60,3 @@ def page_furniture(page):
         if kind == 2
     ]
     return tags, page_documents
-
-
-def view_restrictions_in_one_query(page):
-    """The restrictions Wagtail's Page.get_view_restrictions finds, in one query instead of two.
-
-    The page and its ancestors count, except that an alias counts through its source page.
-    """
-    from wagtail.models import Page
-
-    steplen = Page.steplen
-    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    lineage = Page.objects.filter(path__in=paths)
-    return PageViewRestriction.objects.filter(page_id__in=lineage.filter(alias_of__isnull=True).values("pk")) | (
-        PageViewRestriction.objects.filter(page_id__in=lineage.filter(alias_of__isnull=False).values("alias_of_id"))
-    )

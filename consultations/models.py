@@ -25,6 +25,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.serving import CachedViewRestrictionsMixin
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
 from .blocks import YouSaidWeDidStreamBlock
@@ -88,7 +89,7 @@ class ConsultationQuerySet(PageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(CachedViewRestrictionsMixin, Page):
     """/consultations/: every consultation, open ones first, and what came of the closed ones."""
 
     introduction = models.TextField(blank=True)
@@ -126,7 +127,7 @@ class ConsultationIndexPage(Page):
         return context
 
 
-class ConsultationPage(RoutablePageMixin, Page):
+class ConsultationPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One consultation round: what we ask and why, the comments, and the outcome once decided."""
 
     class ModerationMode(models.TextChoices):
@@ -247,14 +248,6 @@ class ConsultationPage(RoutablePageMixin, Page):
         """Home and the index, from the parents routing already loaded (no query when served)."""
         index_page = self.get_parent()
         return [index_page.get_parent(), index_page]
-
-    def get_view_restrictions(self):
-        # Same restrictions as Wagtail finds, one query fewer on every view of the page.
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        from .furniture import view_restrictions_in_one_query
-
-        return view_restrictions_in_one_query(self)
 
     def get_context(self, request, *args, **kwargs):
         from .caching import skip_cache_near_a_change

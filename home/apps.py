@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide"
 
     def ready(self):
-        from .page_cache import connect_signals
+        from . import page_cache, renditions
 
-        connect_signals()
+        page_cache.connect_signals()
+        renditions.connect_signals()

@@ -12,7 +12,8 @@ from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Site
+
+from .serving import localized_root, site_for_request
 
 
 class UntranslatedPageFallbackMiddleware:
@@ -43,14 +44,12 @@ class UntranslatedPageFallbackMiddleware:
 
 def route_in_default_language(request, path):
     """(page, args, kwargs) for `path` in the default language's page tree, or None."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
-    default_locale = Locale.get_default()
-    root = site.root_page
-    if root.locale_id != default_locale.pk:
-        root = root.get_translation_or_none(default_locale) or root
+    with translation.override(settings.LANGUAGE_CODE):
+        root = localized_root(site)
     try:
-        return root.specific.route(request, [component for component in path.split("/") if component])
+        return root.route(request, [component for component in path.split("/") if component])
     except Http404:
         return None

@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseBodyBlock
+from .serving import CachedSectionRoutingMixin, CachedViewRestrictionsMixin, public_pages
 
 
-class HomePage(Page):
+class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, Page):
     """The front page: what Connected Communities is, and what is happening now."""
 
     tagline = models.CharField(max_length=120, blank=True, help_text="A short line under the page title")
@@ -28,15 +29,15 @@ class HomePage(Page):
         from strategy.models import CommunityAsset, StrategyPage, ThemePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["theme_pages"] = (
-            ThemePage.objects.live().public().filter(locale_id=self.locale_id).select_related("theme")
+        context["theme_pages"] = public_pages(
+            ThemePage.objects.live().filter(locale_id=self.locale_id).select_related("theme")
         )
         context["community_assets"] = CommunityAsset.objects.for_active_locale()
-        context["strategy_page"] = StrategyPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        context["strategy_page"] = public_pages(StrategyPage.objects.live().filter(locale_id=self.locale_id)).first()
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A plain content page: the accessibility statement, the privacy notice, help pages."""
 
     introduction = models.TextField(blank=True)

@@ -17,6 +17,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -39,6 +40,8 @@ INVALIDATING_APPS = {
     "wagtailsearchpromotions",
 }
 INVALIDATING_CORE_MODELS = {"site", "locale", "pageviewrestriction"}
+# Saved while pages render, and never a change of content: a new rendition of an image.
+NON_INVALIDATING_MODELS = {"wagtailimages.rendition"}
 
 
 def page_cache():
@@ -55,7 +58,16 @@ def current_generation():
 
 
 def invalidate(**kwargs):
-    """Start a new generation: every page cached before now is stale and will not be served."""
+    """Start a new generation: every page cached before now is stale and will not be served.
+
+    Again once the change is committed: a request that read the old rows between the first
+    start and the commit may have cached them under the new generation.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -126,6 +138,8 @@ def skip_page_cache(request):
 
 def _invalidate_for_model(sender, **kwargs):
     meta = sender._meta
+    if meta.label_lower in NON_INVALIDATING_MODELS:
+        return
     if meta.app_label in INVALIDATING_APPS or (
         meta.app_label == "wagtailcore" and meta.model_name in INVALIDATING_CORE_MODELS
     ):

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
+from home.serving import CachedViewRestrictionsMixin
 from strategy.serializers import ThemeSerializer, WorkstreamSerializer
 
 from .blocks import EvidenceBlock
@@ -23,7 +24,7 @@ from .permissions import PledgeLeadPermissionMixin
 from .status import Status
 
 
-class PledgeIndexPage(PledgeLeadPermissionMixin, Page):
+class PledgeIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """The accountability dashboard: every pledge, grouped by theme, with its progress."""
 
     introduction = models.TextField(blank=True)
@@ -53,7 +54,7 @@ class PledgeIndexPage(PledgeLeadPermissionMixin, Page):
         return context
 
 
-class PledgePage(PledgeLeadPermissionMixin, Page):
+class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """One commitment the council made, in plain words, with who leads it and by when.
 
     Editors add dated progress updates and indicators on the pledge's own admin page; its
@@ -279,7 +280,7 @@ class IndicatorReading(Orderable):
         return f"{self.date}: {self.value}"
 
 
-class ReviewIndexPage(PledgeLeadPermissionMixin, Page):
+class ReviewIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """The annual reviews of the action plan, newest first (/pledges/review/)."""
 
     introduction = models.TextField(blank=True)
@@ -296,7 +297,7 @@ class ReviewIndexPage(PledgeLeadPermissionMixin, Page):
         return context
 
 
-class ReviewEditionPage(PledgeLeadPermissionMixin, Page):
+class ReviewEditionPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """One year's review of the action plan: the council's narrative and a frozen record of every pledge.
 
     The record is taken the first time the edition is published and never changes after,

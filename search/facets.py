@@ -5,6 +5,7 @@ so the cost does not grow with the number of results shown.
 """
 
 from consultations.models import ConsultationPage
+from home.serving import cached_in_bulk
 from pledges.models import PledgePage
 from stories.models import StoryPage
 from strategy.models import Place, Theme, ThemePage
@@ -57,10 +58,10 @@ def count_by(links, page_ids):
 
 
 def named(model, counts):
-    """[(object, count)] sorted by count then name; one query."""
+    """[(object, count)] sorted by count then name; no query once the vocabulary is cached."""
     if not counts:
         return []
-    objects = model.objects.in_bulk(list(counts))
+    objects = cached_in_bulk(model)
     rows = [(objects[pk], n) for pk, n in counts.items() if pk in objects]
     return sorted(rows, key=lambda row: (-row[1], str(row[0])))
 

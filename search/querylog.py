@@ -14,11 +14,18 @@ from wagtail.search.utils import normalise_query_string
 
 
 def log_search(query_string):
-    """Count one search for today and return its Query (created when new)."""
+    """Count one search for today and return its Query (created when new).
+
+    Two queries for a search made before and already counted today, the usual case.
+    """
     normalised = normalise_query_string(query_string)
-    Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
-    query = Query.objects.get(query_string=normalised)
+    query = Query.objects.filter(query_string=normalised).first()
+    if query is None:
+        Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
+        query = Query.objects.get(query_string=normalised)
     today = timezone.localdate()
-    QueryDailyHits.objects.bulk_create([QueryDailyHits(query=query, date=today, hits=0)], ignore_conflicts=True)
-    QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
+    if not QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
+        # First search of the day: create the row (another worker may just have), then count.
+        QueryDailyHits.objects.bulk_create([QueryDailyHits(query=query, date=today, hits=0)], ignore_conflicts=True)
+        QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
     return query

@@ -4,9 +4,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.page_cache import skip_page_cache
+from home.serving import active_locale_id, public_pages
 
 from . import facets
 from .models import NoResultQuery
@@ -26,7 +27,7 @@ def _int_param(request, name):
 
 def _matches(query):
     """(page id, content type id) of every live public page in the visitor's language, best first."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active()).only("id", "content_type_id")
+    pages = public_pages(Page.objects.live().filter(locale_id=active_locale_id())).only("id", "content_type_id")
     return [(p.pk, p.content_type_id) for p in pages.search(search_terms(query), operator="and")[:MAX_MATCHES]]
 
 
@@ -73,7 +74,7 @@ def search(request):
         if not ids:
             NoResultQuery.record(logged)
         picks = logged.editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
-        promoted = [pick for pick in picks if pick.page.locale_id == Locale.get_active().pk]
+        promoted = [pick for pick in picks if pick.page.locale_id == active_locale_id()]
 
     type_counts = {}
     for pk in ids:

@@ -23,7 +23,9 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskSta
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.renditions import RENDITIONS
 from home.serializers import PublicPageLinksField
+from home.serving import CachedViewRestrictionsMixin
 from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
 
 from .blocks import RippleMapBlock, StoryBodyBlock
@@ -31,10 +33,10 @@ from .blocks import RippleMapBlock, StoryBodyBlock
 STORIES_PER_PAGE = 12
 # Addresses under /stories/ that belong to the app, not to a story.
 RESERVED_SLUGS = {"submit", "ripples", "feed", "mine", "preview"}
-LISTING_RENDITION = "fill-400x300"
+LISTING_RENDITION = RENDITIONS["card"]
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The stories of change: a filterable listing, the ripple map, and the community submission form."""
 
     introduction = models.TextField(blank=True)
@@ -72,11 +74,12 @@ class StoryIndexPage(RoutablePageMixin, Page):
             story = (
                 StoryPage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("place", "lead_image")
+                .select_related("place", "lead_image", "locale")
                 .prefetch_related("themes")
                 .first()
             )
             if story is not None:
+                story._cached_parent_obj = self
                 return story.route(request, [])
         return super().route(request, path_components)
 
@@ -132,7 +135,7 @@ class StoryPageTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class StoryPage(Page):
+class StoryPage(CachedViewRestrictionsMixin, Page):
     """A story of change, told by the council or a community group, with the ripples it caused."""
 
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings and search results")
@@ -223,6 +226,12 @@ class StoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories()
         return context
+
+    @cached_property
+    def ripple_tree(self):
+        from .ripples import ripple_tree
+
+        return ripple_tree(self.ripples.raw_data)
 
     @cached_property
     def ripple_count(self):

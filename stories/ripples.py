@@ -44,3 +44,37 @@ def ripple_summary(index):
 def width(count, largest):
     """Bar width in steps of one percent, for the chart__bar w-NN classes."""
     return round(100 * count / largest) if largest else 0
+
+
+def ripple_tree(raw_ripples):
+    """A story's ripple map as nested dicts, with every linked story fetched in one query.
+
+    StreamField would fetch the linked stories one query per level of the tree; here the
+    count stays the same however deep or wide the map grows. Links to stories that are no
+    longer live or public are dropped.
+    """
+    from .models import StoryPage
+
+    linked_ids = {ripple.get("linked_story") for _depth, ripple in walk_ripples(raw_ripples)} - {None, ""}
+    linked = (
+        StoryPage.objects.live().public().filter(pk__in=linked_ids).only("id", "title", "url_path").in_bulk()
+        if linked_ids
+        else {}
+    )
+
+    def build(items):
+        tree = []
+        for item in items or []:
+            value = item.get("value", item) if isinstance(item, dict) else item
+            if isinstance(value, dict):
+                tree.append(
+                    {
+                        "text": value.get("text", ""),
+                        "capital": value.get("capital", ""),
+                        "linked_story": linked.get(value.get("linked_story")),
+                        "led_to": build(value.get("led_to")),
+                    }
+                )
+        return tree
+
+    return build(raw_ripples)

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # /pl/... pages nobody has translated yet: the English page with a notice, not a 404.
     "home.middleware.UntranslatedPageFallbackMiddleware",
+    # Site, home page, sections and view restrictions from the cache (home/serving.py).
+    "home.serving.CachedRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "connected_communities.urls"

@@ -9,6 +9,8 @@ from django.utils.translation import get_language, override
 
 from wagtail.coreutils import get_supported_content_language_variant
 
+from home.serving import translations_of
+
 register = template.Library()
 
 
@@ -37,7 +39,7 @@ class LanguageVersions:
 def language_versions(context):
     """Every language the current page exists in (live), or every site language for other views.
 
-    One query for a Wagtail page (its translations with their locales); none otherwise.
+    No query once cached: a Wagtail page's translations are kept per page-cache generation.
     """
     request = context.get("request")
     names = dict(settings.LANGUAGES)
@@ -49,19 +51,14 @@ def language_versions(context):
     if request is None:
         pass
     elif page is not None and getattr(page, "translation_key", None) and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        page_language = (
-            next((code for code, translation in translations.items() if translation.pk == page.pk), None)
-            or page.locale.language_code
-        )
+        translations = translations_of(page, request)
+        page_language = next(
+            (code for code, (page_id, _url) in translations.items() if page_id == page.pk), None
+        ) or get_supported_content_language_variant(page.locale.language_code)
         for code, name in settings.LANGUAGES:
-            if code in translations:
-                url = translations[code].get_url(request)
-                if url:
-                    versions.append(Version(code, name, url, request.build_absolute_uri(url), code == page_language))
+            url = translations.get(code, (None, None))[1]
+            if url:
+                versions.append(Version(code, name, url, request.build_absolute_uri(url), code == page_language))
     else:
         for code, name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from home.renditions import RENDITIONS
 from search.results import summary_of
 
 register = template.Library()
@@ -36,7 +37,7 @@ def page_meta(context, page=None):
     image_url = ""
     if image is not None:
         try:
-            image_url = _absolute(request, image.get_rendition("fill-1200x630").url)
+            image_url = _absolute(request, image.get_rendition(RENDITIONS["share"]).url)
         except OSError:  # includes Wagtail's SourceImageIOError: a missing original must not break the page
             image_url = ""
     url = page.get_full_url(request)
