@@ -35,6 +35,10 @@ def _cached(key, compute):
     return value
 
 
+# For other apps: a value computed from published content, kept until the next publication.
+cached = _cached
+
+
 def site_for_request(request):
     """Site.find_for_request, from the cache; also primes the request for Wagtail's own calls."""
     if not hasattr(request, "_wagtail_site"):

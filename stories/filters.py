@@ -20,13 +20,19 @@ class StoryFilters(forms.Form):
     tag = forms.ChoiceField(label=_("Tag"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data=None, stories=None):
+    def __init__(self, data=None, stories=None, choices=None):
         super().__init__(data or None)
-        from .models import StoryPage
+        if choices is None:
+            from .models import StoryPage
 
-        live = stories if stories is not None else StoryPage.objects.live().public()
+            choices = self.choice_lists(stories if stories is not None else StoryPage.objects.live().public())
         everything = [("", _("All"))]
-        self.fields["theme"].choices = everything + [(t.slug, t.name) for t in Theme.objects.for_active_locale()]
+        for name, options in choices.items():
+            self.fields[name].choices = everything + options
+
+    @staticmethod
+    def choice_lists(live):
+        """{field name: [(value, label)]} for the stories in `live`, without the "All" choice."""
         # Places and years that have stories come from one query over the stories themselves.
         places, years = {}, set()
         for place_slug, place_name, date in (
@@ -35,15 +41,17 @@ class StoryFilters(forms.Form):
             if place_slug:
                 places[place_slug] = place_name
             years.add(date.year)
-        self.fields["place"].choices = everything + sorted(places.items(), key=lambda item: item[1])
-        self.fields["tag"].choices = everything + [
-            (slug, name)
-            for slug, name in Tag.objects.filter(stories_storypagetag_items__content_object__in=live)
-            .values_list("slug", "name")
-            .distinct()
-            .order_by("name")
-        ]
-        self.fields["year"].choices = everything + [(year, year) for year in sorted(years, reverse=True)]
+        return {
+            "theme": [(t.slug, t.name) for t in Theme.objects.for_active_locale()],
+            "place": sorted(places.items(), key=lambda item: item[1]),
+            "tag": list(
+                Tag.objects.filter(stories_storypagetag_items__content_object__in=live)
+                .values_list("slug", "name")
+                .distinct()
+                .order_by("name")
+            ),
+            "year": [(year, year) for year in sorted(years, reverse=True)],
+        }
 
     def values(self):
         if not self.is_bound:

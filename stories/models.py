@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Length, Substr
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from home.renditions import RENDITIONS
 from home.serializers import PublicPageLinksField
-from home.serving import CachedViewRestrictionsMixin
+from home.serving import CachedViewRestrictionsMixin, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
 
 from .blocks import RippleMapBlock, StoryBodyBlock
@@ -60,7 +60,12 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         from .filters import StoryFilters
 
         context = super().get_context(request, *args, **kwargs)
-        filters = StoryFilters(request.GET, self.stories())
+        # The choices change only when something is published: kept under the cache generation.
+        choices = cached(
+            f"story-filter-choices:{self.pk}:{translation.get_language()}",
+            lambda: StoryFilters.choice_lists(self.stories()),
+        )
+        filters = StoryFilters(request.GET, choices=choices)
         stories = filters.apply(self.stories().for_listing()).order_by("-featured", "-date", "-pk")
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
         context.update(filters=filters, stories=page, querystring=filters.querystring())
