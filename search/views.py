@@ -1,5 +1,7 @@
 """Site search: ranked full-text results, facets with counts, promotions and a query log."""
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
@@ -7,7 +9,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from home.page_cache import skip_page_cache
-from home.serving import active_locale_id, public_pages
+from home.serving import active_locale_id, cached, public_pages
 
 from . import facets
 from .models import NoResultQuery
@@ -29,6 +31,21 @@ def _matches(query):
     """(page id, content type id) of every live public page in the visitor's language, best first."""
     pages = public_pages(Page.objects.live().filter(locale_id=active_locale_id())).only("id", "content_type_id")
     return [(p.pk, p.content_type_id) for p in pages.search(search_terms(query), operator="and")[:MAX_MATCHES]]
+
+
+def _matches_and_links(query):
+    """(_matches, their theme links, their place links), kept until the next publication.
+
+    The same words find the same pages until something is published (which also updates the
+    search index), so the ranking and the facet links are computed once per generation.
+    """
+
+    def compute():
+        matches = _matches(query)
+        return (matches, *facets.theme_and_place_links([pk for pk, _ in matches]))
+
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    return cached(f"search:{active_locale_id()}:{digest}", compute)
 
 
 def _specific_in_order(ids, types):
@@ -53,10 +70,9 @@ def search(request):
 
     # Each search is logged for the report, so it must reach the view, not the page cache.
     skip_page_cache(request)
-    matches = _matches(query)
+    matches, themes, places = _matches_and_links(query)
     ids = [pk for pk, _ in matches]
     types = dict(matches)
-    themes, places = facets.theme_and_place_links(ids)
     shown = [
         pk
         for pk in ids
