@@ -8,7 +8,8 @@ The key also holds the language, the host and the given values, so a fragment th
 selection is kept once per selection.
 
 Only for content that is the same for every visitor: never wrap anything with a CSRF
-token, a user's name, a pending comment or a draft. Previews render without the cache.
+token, a user's name, a pending comment or a draft. Previews (Wagtail's, and a story
+group's private preview of an edited story) render without the cache.
 
     {% generation_cache "story-filters" filters.data.theme filters.data.place %}...{% endgeneration_cache %}
 """
@@ -37,7 +38,7 @@ class GenerationCacheNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
+        if request is None or getattr(request, "is_preview", False) or context.get("is_private_preview"):
             return self.nodelist.render(context)
         key = fragment_key(request, self.name.resolve(context), [value.resolve(context) for value in self.vary_on])
         cache = page_cache()

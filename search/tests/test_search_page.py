@@ -181,3 +181,15 @@ def test_search_page_query_count_is_flat_and_within_budget(client, make_story, t
     assert response.context["total"] == 40
     assert small == large
     assert large <= 12
+
+
+def test_a_page_published_after_a_search_is_found_by_the_same_search_at_once(client, make_story):
+    make_story("Allotment open day", summary="Come and see the allotments.")
+    assert titles(client.get("/search/", {"q": "allotments"})) == ["Allotment open day"]
+
+    make_story("Allotment waiting list", summary="The allotments have room again.")
+
+    assert sorted(titles(client.get("/search/", {"q": "allotments"}))) == [
+        "Allotment open day",
+        "Allotment waiting list",
+    ]
