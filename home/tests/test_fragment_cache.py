@@ -1,6 +1,5 @@
 """{% generation_cache %}: kept per publication, language and selection; never for previews."""
 
-from django.core.cache import cache
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
@@ -23,11 +22,6 @@ def render(text, choice="", preview=False, private_preview=False):
     return TEMPLATE.render(
         Context({"request": request, "text": text, "choice": choice, "is_private_preview": private_preview})
     )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def test_kept_until_the_next_publication():
