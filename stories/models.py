@@ -125,14 +125,20 @@ class StoryPageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything a story card shows, fetched in a fixed number of queries."""
-        return self.select_related("lead_image", "place").prefetch_related(
-            "themes",
-            # Wagtail's {% image %} looks in `prefetched_renditions` before querying.
-            models.Prefetch(
-                "lead_image__renditions",
-                queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION),
-                to_attr="prefetched_renditions",
-            ),
+        # A card shows neither the body nor the ripples: not reading them saves decoding
+        # two StreamFields per card.
+        return (
+            self.defer("body", "ripples")
+            .select_related("lead_image", "place")
+            .prefetch_related(
+                "themes",
+                # Wagtail's {% image %} looks in `prefetched_renditions` before querying.
+                models.Prefetch(
+                    "lead_image__renditions",
+                    queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION),
+                    to_attr="prefetched_renditions",
+                ),
+            )
         )
 
 
