@@ -12,6 +12,7 @@ so no visitor is ever served a page that predates the change. The CDN in front, 
 configured, is purged through Wagtail's frontend-cache module (settings.WAGTAILFRONTENDCACHE).
 """
 
+import contextvars
 import hashlib
 import logging
 
@@ -48,7 +49,16 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+# The generation read once at the start of a request, for the fragments and routing answers
+# the request looks up: a page then shows one generation throughout, for one cache round trip.
+# A change made during the request clears it (_new_generation).
+_request_generation = contextvars.ContextVar("page_cache_request_generation", default=None)
+
+
 def current_generation():
+    known = _request_generation.get()
+    if known is not None:
+        return known
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -68,6 +78,7 @@ def invalidate(**kwargs):
 
 
 def _new_generation():
+    _request_generation.set(None)
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -112,6 +123,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(current_generation())
+        try:
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request):
         if not request_is_cacheable(request):
             return self.get_response(request)
         cache = page_cache()
