@@ -12,6 +12,7 @@ Only public facts are kept: which pages exist and are live, and their addresses.
 behind a view restriction is still checked against the restriction on every request.
 """
 
+from django.db import DatabaseError
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import translation
@@ -82,10 +83,18 @@ class CachedRoutingMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        site = site_for_request(request)
-        match = request.resolver_match
-        if site is None or match is None or match.url_name != "wagtail_serve":
-            return None
+        try:
+            site = site_for_request(request)
+            match = request.resolver_match
+            if site is not None and match is not None and match.url_name == "wagtail_serve":
+                self.route(request, site, view_args, view_kwargs)
+        except DatabaseError:
+            # Let the view meet the outage, where DatabaseUnavailableMiddleware answers 503.
+            for attribute in ("_wagtail_site", "_wagtail_route_for_request"):
+                request.__dict__.pop(attribute, None)
+        return None
+
+    def route(self, request, site, view_args, view_kwargs):
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         try:
             request._wagtail_route_for_request = localized_root(site).route(
@@ -93,7 +102,6 @@ class CachedRoutingMiddleware:
             )
         except Http404:
             request._wagtail_route_for_request = None
-        return None
 
 
 class CachedSectionRoutingMixin:

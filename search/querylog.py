@@ -9,23 +9,32 @@ with bulk_create/update, which send no post_save signal.
 from django.db.models import F
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 
 def log_search(query_string):
-    """Count one search for today and return its Query (created when new).
+    """Count one search for today; return its normalised query string.
 
-    Two queries for a search made before and already counted today, the usual case.
+    One query for a search made before and already counted today, the usual case.
     """
     normalised = normalise_query_string(query_string)
-    query = Query.objects.filter(query_string=normalised).first()
-    if query is None:
+    today = timezone.localdate()
+    counted_today = QueryDailyHits.objects.filter(query__query_string=normalised, date=today)
+    if not counted_today.update(hits=F("hits") + 1):
+        # New query, or its first search today: create the rows (another worker may just
+        # have), then count.
         Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
         query = Query.objects.get(query_string=normalised)
-    today = timezone.localdate()
-    if not QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
-        # First search of the day: create the row (another worker may just have), then count.
         QueryDailyHits.objects.bulk_create([QueryDailyHits(query=query, date=today, hits=0)], ignore_conflicts=True)
-        QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
-    return query
+        counted_today.update(hits=F("hits") + 1)
+    return normalised
+
+
+def promotions_for(normalised):
+    """Editors' picks for a normalised query string, live pages only, in their order."""
+    return (
+        SearchPromotion.objects.filter(query__query_string=normalised, page__live=True)
+        .select_related("page")
+        .order_by("sort_order")
+    )

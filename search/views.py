@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from home.page_cache import skip_page_cache
@@ -14,7 +15,7 @@ from home.serving import active_locale_id, cached, public_pages
 from . import facets
 from .models import NoResultQuery
 from .query import MAX_QUERY_LENGTH, clean_query, has_searchable_words, search_terms
-from .querylog import log_search
+from .querylog import log_search, promotions_for
 from .results import Result
 
 PER_PAGE = 10
@@ -88,9 +89,8 @@ def search(request):
     if page_of_ids.number == 1 and not any(selected.values()):
         logged = log_search(query)
         if not ids:
-            NoResultQuery.record(logged)
-        picks = logged.editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
-        promoted = [pick for pick in picks if pick.page.locale_id == active_locale_id()]
+            NoResultQuery.record(Query.objects.get(query_string=logged))
+        promoted = [pick for pick in promotions_for(logged) if pick.page.locale_id == active_locale_id()]
 
     type_counts = {}
     for pk in ids:

@@ -22,8 +22,9 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
+
+from .waits import page_replaced
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -43,7 +44,7 @@ def send_form_with(browser, button):
     for the next page."""
     html = browser.find_element(By.TAG_NAME, "html")
     button.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(staleness_of(html))
+    WebDriverWait(browser, 10).until(page_replaced(html))
     WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
@@ -293,7 +294,7 @@ def send_with_keyboard(browser, button_selector):
     assert_focus_is_visible_and_keep_it(browser)
     html = browser.find_element(By.TAG_NAME, "html")
     press(browser, Keys.ENTER)
-    WebDriverWait(browser, 10).until(staleness_of(html))
+    WebDriverWait(browser, 10).until(page_replaced(html))
     WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 

@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from .waits import page_replaced
 
 # serialized_rollback: the root page and default locale come from migrations and must survive the flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -32,7 +33,7 @@ def submit_filters(browser):
     """Press "Show pledges" and wait for the new page, so no assertion reads the old one."""
     old_page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(browser, 10).until(page_replaced(old_page))
 
 
 def pledge_titles(browser):
@@ -64,7 +65,7 @@ def test_dashboard_filters_narrow_the_pledges_and_can_be_cleared(browser, site):
 
     old_page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.LINK_TEXT, "Clear filters").click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(browser, 10).until(page_replaced(old_page))
     assert browser.current_url == site.url + "/pledges/"
     assert pledge_titles(browser) == ["Befriending", "Watch schemes", "Youth offer"]
 
