@@ -1,20 +1,6 @@
-import uuid
-
 from django.db import connection
 
 import pytest
-
-
-@pytest.fixture
-def shared_database():
-    """A fresh PostgreSQL database for servers started outside the test process."""
-    settings = connection.settings_dict
-    name = f"cc_cluster_{uuid.uuid4().hex[:8]}"
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{name}"
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -28,3 +14,13 @@ def test_database_url(transactional_db):
     return (
         f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
     )
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """Static files collected once (hashed and compressed, as production serves them) for every server test."""
+    from .servers import manage, production_env
+
+    root = tmp_path_factory.mktemp("static")
+    manage(production_env("postgres://unused/unused", root, static_root=root), "collectstatic", "--noinput")
+    return root

@@ -1,7 +1,8 @@
 """Running the site under gunicorn on loopback, for the deployment and load tests.
 
-Each test gets its own PostgreSQL database (the `shared_database` fixture in conftest.py)
-and production settings from the environment, as a real deployment has.
+The servers use the test run's own PostgreSQL database (`test_database_url` in conftest.py),
+static files collected once per run (`static_root`), and production settings from the
+environment, as a real deployment has.
 """
 
 import os
@@ -32,14 +33,14 @@ def redis_is_up():
         return False
 
 
-def production_env(database_url, tmp_path, **extra):
+def production_env(database_url, tmp_path, static_root=None, **extra):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(
         DJANGO_SETTINGS_MODULE="connected_communities.settings.production",
         SECRET_KEY="loopback-test-" + uuid.uuid4().hex,
         ALLOWED_HOSTS=PUBLIC_HOST,
         DATABASE_URL=database_url,
-        STATIC_ROOT=str(tmp_path / "static"),
+        STATIC_ROOT=str(static_root or tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
         SECURE_SSL_REDIRECT="false",
         **extra,

@@ -22,12 +22,10 @@ page.save_revision().publish()
 """
 
 
-def test_two_app_servers_see_each_others_publications_and_cache_invalidations(shared_database, tmp_path):
+def test_two_app_servers_see_each_others_publications_and_cache_invalidations(test_database_url, tmp_path, static_root):
     if not redis_is_up():
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    env = production_env(shared_database, tmp_path, REDIS_URL="redis://127.0.0.1:6379/14")
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
+    env = production_env(test_database_url, tmp_path, static_root, REDIS_URL="redis://127.0.0.1:6379/14")
     manage(env, "load_strategy")
     subprocess.run(["redis-cli", "-n", "14", "FLUSHDB"], check=False, capture_output=True)
 
