@@ -30,18 +30,15 @@ import pytest
 from PIL import Image
 
 from consultations.factories import (
-    ConsultationIndexPageFactory,
-    ConsultationPageFactory,
     ConsultationQuestionFactory,
-    ensure_home,
 )
 from consultations.models import Comment
 from consultations.moderation import approve
 from home.editorial import MODERATORS
 from home.personal_data import ERASE_ACTION, EXPORT_ACTION
 from home.personal_data_links import LINK_MAX_AGE_SECONDS, SALT, make_token
-from stories.editorial import ensure_editorial
-from stories.models import StoryIndexPage, StoryPage, StoryPreviewLink, StorySubmission
+from stories.models import StoryPage, StoryPreviewLink, StorySubmission
+from tests.security.sites import public_forms_site
 
 pytestmark = pytest.mark.django_db
 
@@ -60,14 +57,7 @@ def fresh_cache():
 
 @pytest.fixture
 def site(db):
-    home = ensure_home()
-    home.save_revision().publish()
-    stories = StoryIndexPage(title="Stories of change", slug="stories")
-    home.add_child(instance=stories)
-    stories.save_revision().publish()
-    ensure_editorial()
-    consultations = ConsultationIndexPageFactory(parent=home)
-    consultation = ConsultationPageFactory(parent=consultations, title="Parks and green spaces", slug="parks")
+    home, stories, consultation = public_forms_site()
     text_question = ConsultationQuestionFactory(page=consultation, question="What would you change?", kind="text")
     choice_question = ConsultationQuestionFactory(
         page=consultation, question="How often do you visit?", kind="single", choices="Weekly\nRarely"

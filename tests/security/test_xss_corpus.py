@@ -17,16 +17,13 @@ from django.urls import reverse
 import pytest
 
 from consultations.factories import (
-    ConsultationIndexPageFactory,
-    ConsultationPageFactory,
     ConsultationQuestionFactory,
-    ensure_home,
 )
 from consultations.models import Comment
 from consultations.moderation import approve
 from home.editorial import MODERATORS
-from stories.editorial import ensure_editorial
-from stories.models import StoryIndexPage, StorySubmission
+from stories.models import StorySubmission
+from tests.security.sites import public_forms_site
 
 from .xss import (
     PAYLOADS,
@@ -56,14 +53,7 @@ def corpus_settings(settings):
 
 @pytest.fixture
 def site(db):
-    home = ensure_home()
-    home.save_revision().publish()
-    stories = StoryIndexPage(title="Stories of change", slug="stories")
-    home.add_child(instance=stories)
-    stories.save_revision().publish()
-    ensure_editorial()
-    consultations = ConsultationIndexPageFactory(parent=home)
-    consultation = ConsultationPageFactory(parent=consultations, title="Parks and green spaces", slug="parks")
+    home, stories, consultation = public_forms_site()
     question = ConsultationQuestionFactory(page=consultation, question="What would you change?", kind="text")
     return {"home": home, "stories": stories, "consultation": consultation, "question": question}
 

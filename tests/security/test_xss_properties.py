@@ -16,13 +16,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory, ensure_home
 from consultations.models import Comment
 from consultations.moderation import approve
 from home.editorial import MODERATORS
-from stories.editorial import ensure_editorial
-from stories.models import StoryIndexPage, StorySubmission
+from stories.models import StorySubmission
 from stories.public_text import ALLOWED_TAGS, plain_summary, story_paragraphs
+from tests.security.sites import public_forms_site
 
 from .xss import PAYLOADS, added_executable_markup, executable_markup, shown_as_typed, visible_text
 
@@ -157,14 +156,7 @@ def test_the_summary_is_the_start_of_what_a_reader_sees_of_the_story(text):
 @pytest.fixture
 def site(db, settings):
     settings.PUBLIC_FORM_RATE_LIMIT = 100_000  # one client sends every example
-    home = ensure_home()
-    home.save_revision().publish()
-    stories = StoryIndexPage(title="Stories of change", slug="stories")
-    home.add_child(instance=stories)
-    stories.save_revision().publish()
-    ensure_editorial()
-    consultations = ConsultationIndexPageFactory(parent=home)
-    consultation = ConsultationPageFactory(parent=consultations, title="Parks and green spaces", slug="parks")
+    home, stories, consultation = public_forms_site()
     moderator = User.objects.create_user("mod", "mod@council.example", "a-long-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     return {"stories": stories, "consultation": consultation, "moderator": moderator}
