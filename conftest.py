@@ -85,7 +85,8 @@ def pytest_itemcollected(item):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The database rolls back between tests; the cache must not carry rows over either."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield

@@ -250,10 +250,12 @@ class ConsultationPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return [index_page.get_parent(), index_page]
 
     def get_context(self, request, *args, **kwargs):
+        from home.pagination import CountedPaginator
+
         from .caching import skip_cache_near_a_change
         from .forms import CommentForm
         from .furniture import page_furniture
-        from .results import CountedPaginator, comment_counts, results_for
+        from .results import comment_counts, results_for
 
         context = super().get_context(request, *args, **kwargs)
         state = self.state

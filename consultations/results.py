@@ -1,22 +1,8 @@
 """Aggregated, anonymous results: counts only, never who said what."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.utils.functional import cached_property
 
 from .models import Comment
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its count, so the page does not count the comments a second time."""
-
-    def __init__(self, *args, count, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._known_count = count
-
-    @cached_property
-    def count(self):
-        return self._known_count
 
 
 def comment_counts(consultation, questions=()):

@@ -83,21 +83,14 @@ class ContactSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Every page's footer needs these: keep them in the shared cache between saves.
+        """Every page's footer needs these: keep them in the cache between saves.
 
         The key carries the page cache's generation, which any save in the home app bumps,
         so an edited setting (or a renamed footer page) is read fresh at once.
         """
-        from django.core.cache import cache
+        from .serving import cached
 
-        from .page_cache import current_generation
-
-        key = f"contact-settings:{site.pk}:{current_generation()}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, 60 * 60)
-        return instance
+        return cached(f"contact-settings:{site.pk}", lambda: super(ContactSettings, cls).for_site(site))
 
     class Meta:
         verbose_name = "contact details"

@@ -15,6 +15,7 @@ configured, is purged through Wagtail's frontend-cache module (settings.WAGTAILF
 import contextvars
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -49,6 +50,18 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def worker_cache():
+    """This worker's own memory: a copy of shared entries whose key names their generation."""
+    return caches[settings.WORKER_CACHE_ALIAS]
+
+
+def _first_generation():
+    # Not 1: after the shared cache is emptied (a Redis restart keeps nothing), a counter
+    # starting again at 1 would meet entries workers still hold for the old generation 1.
+    # The clock gives a number no earlier generation used.
+    return time.time_ns()
+
+
 # The generation read once at the start of a request, for the fragments and routing answers
 # the request looks up: a page then shows one generation throughout, for one cache round trip.
 # A change made during the request clears it (_new_generation).
@@ -62,8 +75,9 @@ def current_generation():
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        first = _first_generation()
+        cache.add(GENERATION_KEY, first, timeout=None)
+        generation = cache.get(GENERATION_KEY, first)
     return generation
 
 
@@ -83,7 +97,7 @@ def _new_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def request_is_cacheable(request):

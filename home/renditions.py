@@ -7,9 +7,11 @@ time, so no visitor waits while Wagtail resizes a picture on the first request.
 
 import logging
 
+from django.db.models import Prefetch
 from django.db.models.signals import post_save
 
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
@@ -22,6 +24,36 @@ RENDITIONS = {
     # Open Graph image for links shared on social media.
     "share": "fill-1200x630",
 }
+
+
+def rendition(image, size):
+    """The rendition of `image` at a size named in RENDITIONS, or None when the original is missing.
+
+    A prefetched rendition (see prefetch_renditions) is used as it is. Wagtail's
+    get_rendition would also write it back to the cache every time: a round trip per image
+    on every page view.
+    """
+    image_filter = image.clean_filter_for_svg(Filter(spec=RENDITIONS[size]))
+    try:
+        return image.find_existing_rendition(image_filter)
+    except image.get_rendition_model().DoesNotExist:
+        pass
+    try:
+        return image.get_rendition(image_filter)
+    except OSError:  # includes SourceImageIOError: a missing original must not break the page
+        return None
+
+
+def prefetch_renditions(image_field, *sizes):
+    """For a queryset's prefetch_related(): the renditions at `sizes` of the images in `image_field`."""
+    Rendition = get_image_model().get_rendition_model()
+    specs = [RENDITIONS[size] for size in sizes]
+    return Prefetch(
+        f"{image_field}__renditions",
+        queryset=Rendition.objects.filter(filter_spec__in=specs),
+        # Wagtail's find_existing_rendition looks here before the cache or the database.
+        to_attr="prefetched_renditions",
+    )
 
 
 def make_renditions(image):

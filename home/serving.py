@@ -20,19 +20,31 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from .page_cache import current_generation, page_cache
+from .page_cache import current_generation, page_cache, worker_cache
 
 TIMEOUT = 60 * 60
 
 
 def _cached(key, compute):
-    cache = page_cache()
+    """`compute()`, kept until the next publication: in this worker's memory, then the shared cache.
+
+    The key names the generation, so a copy a worker holds is never out of date: after a
+    publication every key is new. Only the generation itself is read from the shared cache
+    on every request. Both layers store a pickled copy, so no request sees another's changes
+    to a cached object.
+    """
     full_key = f"serving:{current_generation()}:{key}"
-    value = cache.get(full_key)
+    local = worker_cache()
+    value = local.get(full_key)
     if value is None:
-        value = compute()
-        if value is not None:
-            cache.set(full_key, value, TIMEOUT)
+        shared = page_cache()
+        value = shared.get(full_key)
+        if value is None:
+            value = compute()
+            if value is None:
+                return None
+            shared.set(full_key, value, TIMEOUT)
+        local.set(full_key, value, TIMEOUT)
     return value
 
 
@@ -85,12 +97,14 @@ class CachedRoutingMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         try:
             site = site_for_request(request)
+            # Page URLs in templates read the site root paths from here, not the cache.
+            request._wagtail_cached_site_root_paths = _cached("site-root-paths", Site.get_site_root_paths)
             match = request.resolver_match
             if site is not None and match is not None and match.url_name == "wagtail_serve":
                 self.route(request, site, view_args, view_kwargs)
         except DatabaseError:
             # Let the view meet the outage, where DatabaseUnavailableMiddleware answers 503.
-            for attribute in ("_wagtail_site", "_wagtail_route_for_request"):
+            for attribute in ("_wagtail_site", "_wagtail_cached_site_root_paths", "_wagtail_route_for_request"):
                 request.__dict__.pop(attribute, None)
         return None
 

@@ -4,9 +4,7 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models.functions import Length, Substr
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +16,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageViewRestriction, Task, TaskState
-from wagtail.query import PageQuerySet
+from wagtail.models import Page, PageManager, Task, TaskState
 from wagtail.search import index
 
-from home.renditions import RENDITIONS
+from home.pagination import CountedPaginator
+from home.renditions import prefetch_renditions
 from home.serializers import PublicPageLinksField
-from home.serving import CachedViewRestrictionsMixin, cached
+from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
 
 from .blocks import RippleMapBlock, StoryBodyBlock
@@ -33,7 +30,6 @@ from .blocks import RippleMapBlock, StoryBodyBlock
 STORIES_PER_PAGE = 12
 # Addresses under /stories/ that belong to the app, not to a story.
 RESERVED_SLUGS = {"submit", "ripples", "feed", "mine", "preview"}
-LISTING_RENDITION = RENDITIONS["card"]
 
 
 class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
@@ -67,7 +63,10 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         )
         filters = StoryFilters(request.GET, choices=choices)
         stories = filters.apply(self.stories().for_listing()).order_by("-featured", "-date", "-pk")
-        page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        # Counting thousands of stories is the listing's slowest query, and the total only
+        # changes with a publication: kept per filter selection until the next one.
+        count = cached(f"story-count:{self.pk}:{filters.querystring()}", stories.count)
+        page = CountedPaginator(stories, STORIES_PER_PAGE, count=count).get_page(request.GET.get("page"))
         context.update(filters=filters, stories=page, querystring=filters.querystring())
         context["export_columns"] = EXPORT_COLUMNS
         return context
@@ -80,7 +79,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
                 StoryPage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("place", "lead_image", "locale")
-                .prefetch_related("themes")
+                .prefetch_related("themes", prefetch_renditions("lead_image", "body", "share"))
                 .first()
             )
             if story is not None:
@@ -111,17 +110,8 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return ripple_overview(request, self)
 
 
-class StoryPageQuerySet(PageQuerySet):
-    def public(self):
-        """Stories outside private sections, like Wagtail's public(), in the same query.
-
-        Wagtail's version first loads every view restriction; here the restriction check
-        is a subquery, which keeps listings one query cheaper on every page view.
-        """
-        restricted_ancestor = PageViewRestriction.objects.filter(
-            page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(models.Exists(restricted_ancestor))
+class StoryPageQuerySet(PublicPageQuerySet):
+    """public() comes from the cached view restrictions (home/serving.py): no query, no subquery."""
 
     def for_listing(self):
         """Everything a story card shows, fetched in a fixed number of queries."""
@@ -132,12 +122,7 @@ class StoryPageQuerySet(PageQuerySet):
             .select_related("lead_image", "place")
             .prefetch_related(
                 "themes",
-                # Wagtail's {% image %} looks in `prefetched_renditions` before querying.
-                models.Prefetch(
-                    "lead_image__renditions",
-                    queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION),
-                    to_attr="prefetched_renditions",
-                ),
+                prefetch_renditions("lead_image", "card"),
             )
         )
 

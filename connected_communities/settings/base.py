@@ -119,17 +119,26 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL or REDIS_URL selects a shared cache; unset, per-process memory.
+# "worker" is each worker's own copy of what home/serving.py keeps per cache generation.
+WORKER_CACHE_ALIAS = "worker"
+WORKER_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "worker",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("WORKER_CACHE_ENTRIES", "1000"))},
+}
 _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, reusing one client per connection pool (home/redis_cache.py).
+            "BACKEND": "home.redis_cache.RedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "cc",
-        }
+        },
+        WORKER_CACHE_ALIAS: WORKER_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}
 
 # The anonymous page cache (home/page_cache.py): how long a page may be kept at most, and
 # which paths are never cached. It uses the default cache (Redis in production).

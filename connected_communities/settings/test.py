@@ -10,7 +10,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cc-test-media-"))  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}  # noqa: F405
 # Tests exercise the forms directly; the minimum fill time has its own tests.
 PUBLIC_FORM_MIN_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"

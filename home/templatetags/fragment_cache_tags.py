@@ -2,7 +2,7 @@
 
 Parts of a page that every visitor sees the same way (the home page's pledge roll-up, the
 story listing's filter form) cost more to render than the rest of the page. Their HTML is
-kept in the shared cache under the page cache's generation (home/page_cache.py), so any
+kept under the page cache's generation (home/serving.py: cached), so any
 publication, or any saved theme, place, story or pledge, makes every entry stale at once.
 The key also holds the language, the host and the given values, so a fragment that shows a
 selection is kept once per selection.
@@ -20,8 +20,7 @@ from django import template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from ..page_cache import current_generation, page_cache
-from ..serving import TIMEOUT
+from ..serving import cached
 
 register = template.Library()
 
@@ -29,7 +28,7 @@ register = template.Library()
 def fragment_key(request, name, vary_on):
     varies = hashlib.md5(repr([str(value) for value in vary_on]).encode(), usedforsecurity=False).hexdigest()
     language = translation.get_language() or ""
-    return f"fragment:{current_generation()}:{name}:{language}:{request.get_host()}:{varies}"
+    return f"fragment:{name}:{language}:{request.get_host()}:{varies}"
 
 
 class GenerationCacheNode(template.Node):
@@ -41,12 +40,7 @@ class GenerationCacheNode(template.Node):
         if request is None or getattr(request, "is_preview", False) or context.get("is_private_preview"):
             return self.nodelist.render(context)
         key = fragment_key(request, self.name.resolve(context), [value.resolve(context) for value in self.vary_on])
-        cache = page_cache()
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, str(html), TIMEOUT)
-        return mark_safe(html)
+        return mark_safe(cached(key, lambda: str(self.nodelist.render(context))))
 
 
 @register.tag

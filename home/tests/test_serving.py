@@ -2,6 +2,8 @@
 
 from wagtail.models import PageViewRestriction
 
+from home.page_cache import current_generation, invalidate, page_cache
+from home.serving import cached
 from strategy.models import StrategyPage, ThemePage
 
 
@@ -33,3 +35,27 @@ def test_breadcrumbs_come_from_routing_and_name_every_ancestor(client, strategy_
     theme_page = ThemePage.objects.first()
     content = client.get(theme_page.url).content.decode()
     assert '<a href="/strategy/">' in content and 'aria-current="page">' + theme_page.title in content
+
+
+def test_an_answer_is_kept_in_the_workers_memory_until_the_next_generation(db):
+    """Between publications a worker answers from its own copy, without a shared-cache trip."""
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return f"answer {len(computed)}"
+
+    assert cached("probe", compute) == "answer 1"
+    page_cache().delete(f"serving:{current_generation()}:probe")  # gone from the shared cache
+    assert cached("probe", compute) == "answer 1"
+    assert len(computed) == 1
+
+    invalidate()  # a publication, in this worker or any other
+    assert cached("probe", compute) == "answer 2"
+
+
+def test_an_emptied_shared_cache_never_brings_back_a_workers_old_answers(db):
+    """Redis keeps nothing on disk: after a restart the generation must not start again where it did."""
+    assert cached("probe", lambda: "before the restart") == "before the restart"
+    page_cache().clear()
+    assert cached("probe", lambda: "after the restart") == "after the restart"

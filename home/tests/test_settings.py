@@ -52,8 +52,15 @@ def test_database_comes_from_database_url(url, expected):
 
 
 def test_redis_url_selects_the_redis_cache():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    """Django's Redis cache, sharing one client between calls (home/redis_cache.py)."""
+    code = (
+        "from django.core.cache import caches; from django.core.cache.backends.redis import RedisCache; "
+        "cache = caches['default']; "
+        "cache.set('settings-probe', 41); "
+        "print(isinstance(cache, RedisCache), cache.get('settings-probe'), "
+        "cache._cache.get_client() is cache._cache.get_client(), cache.delete('settings-probe'))"
+    )
     result = manage(
         "shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"}
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.strip() == "True 41 True True", result.stderr

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
-from home.renditions import RENDITIONS
+from home.renditions import rendition
 from search.results import summary_of
 
 register = template.Library()
@@ -35,11 +35,9 @@ def page_meta(context, page=None):
     description = page.search_description or summary_of(page)
     image = _image_of(page)
     image_url = ""
-    if image is not None:
-        try:
-            image_url = _absolute(request, image.get_rendition(RENDITIONS["share"]).url)
-        except OSError:  # includes Wagtail's SourceImageIOError: a missing original must not break the page
-            image_url = ""
+    shared = rendition(image, "share") if image is not None else None
+    if shared is not None:
+        image_url = _absolute(request, shared.url)
     url = page.get_full_url(request)
     is_story = page._meta.label == "stories.StoryPage"
     json_ld = None

@@ -79,3 +79,25 @@ def test_a_tag_added_to_a_story_shows_on_its_page_once_published(client, story_i
     story.save_revision().publish()
 
     assert 'href="/stories/?tag=allotments"' in client.get(story.url).content.decode()
+
+
+def shown_count(client, url="/stories/"):
+    html = client.get(url).content.decode()
+    start = html.index('<p class="meta" role="status">') + len('<p class="meta" role="status">')
+    return html[start : html.index("</p>", start)].strip()
+
+
+def test_the_story_count_follows_every_publication_at_once(client, story_index, themes):
+    """The listing's total is kept per filter selection until the next publication."""
+    StoryPageFactory(parent=story_index, themes=[themes["safer"]])
+    StoryPageFactory(parent=story_index, themes=[themes["healthier"]])
+    assert shown_count(client) == "2 stories"
+    assert shown_count(client, "/stories/?theme=safer") == "1 story"
+
+    newest = StoryPageFactory(parent=story_index, themes=[themes["safer"]])
+    assert shown_count(client) == "3 stories"
+    assert shown_count(client, "/stories/?theme=safer") == "2 stories"
+
+    newest.unpublish()
+    assert shown_count(client) == "2 stories"
+    assert shown_count(client, "/stories/?theme=safer") == "1 story"

@@ -28,7 +28,9 @@ PINS = {
     "theme": 9,
     "story index": 4,
     "story index, filtered": 4,
-    "story": 3,
+    # The story, its themes, its lead image's renditions (both sizes the page shows, in one
+    # query instead of two cache round trips) and the stories its ripple map links to.
+    "story": 4,
     "ripples": 3,
     "story submission form": 2,
     "pledge dashboard": 3,
@@ -87,4 +89,4 @@ def test_every_public_page_type_renders_in_a_flat_budget(client, load_site, size
     if connection.vendor == "postgresql":
         assert counts == PINS
     else:
-        assert all(counts[name] <= PINS[name] for name in PINS), counts
+        assert {name: count for name, count in counts.items() if count > PINS[name]} == {}
