@@ -107,7 +107,7 @@ def filter_pledges(pledges, params):
     ]
 
 
-def page_links(index, theme_ids):
+def page_links(index, theme_ids, request):
     """Theme pages by theme id, and the review index, in one query."""
     from .models import ReviewIndexPage
 
@@ -122,7 +122,7 @@ def page_links(index, theme_ids):
     theme_urls, review_index = {}, None
     for page in pages:
         if page.linked_theme_id:
-            theme_urls[page.linked_theme_id] = page.url
+            theme_urls[page.linked_theme_id] = page.get_url(request)
         else:
             review_index = page
     return theme_urls, review_index
@@ -151,7 +151,7 @@ def dashboard_context(index, request):
             by_theme[pledge.theme_id] = {"theme": pledge.theme, "pledges": []}
             themes.append(by_theme[pledge.theme_id])
         by_theme[pledge.theme_id]["pledges"].append(pledge)
-    theme_urls, review_index = page_links(index, {pledge.theme_id for pledge in all_pledges})
+    theme_urls, review_index = page_links(index, {pledge.theme_id for pledge in all_pledges}, request)
     for group in themes:
         group["rollup"] = Rollup.of(group["pledges"])
         group["url"] = theme_urls.get(group["theme"].pk)

@@ -38,10 +38,11 @@ def highlight(text, query):
 
 
 class Result:
-    def __init__(self, page, query):
+    def __init__(self, page, query, request):
         self.page = page
         self.type_name = page._meta.verbose_name
         self.title = page.title
-        self.url = page.get_url()
+        # With the request, Wagtail reads the site root paths once per request, not per result.
+        self.url = page.get_url(request)
         self.summary = highlight(summary_of(page), query)
         self.date = date_of(page)

@@ -83,7 +83,9 @@ def search(request):
     ]
     paginator = Paginator(shown, PER_PAGE)
     page_of_ids = paginator.get_page(request.GET.get("page"))
-    page_of_ids.object_list = [Result(p, query) for p in _specific_in_order(list(page_of_ids.object_list), types)]
+    page_of_ids.object_list = [
+        Result(p, query, request) for p in _specific_in_order(list(page_of_ids.object_list), types)
+    ]
 
     promoted = []
     if page_of_ids.number == 1 and not any(selected.values()):

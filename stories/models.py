@@ -79,7 +79,8 @@ class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
                 StoryPage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("place", "lead_image", "locale")
-                .prefetch_related("themes", prefetch_renditions("lead_image", "body", "share"))
+                # Its themes are shown only in parts kept until the next publication.
+                .prefetch_related(prefetch_renditions("lead_image", "body", "share"))
                 .first()
             )
             if story is not None:
@@ -217,11 +218,6 @@ class StoryPage(CachedViewRestrictionsMixin, Page):
         matching = StoryPage.objects.filter(shared).values("pk")
         stories = StoryPage.objects.live().public().exclude(pk=self.pk).filter(pk__in=matching)
         return stories.for_listing().order_by("-date", "-pk")[:limit]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = self.related_stories()
-        return context
 
     @cached_property
     def ripple_tree(self):

@@ -12,4 +12,5 @@ def open_consultations(context, limit=3):
     # The soonest closing is the next change to this list (a new opening is not seen here;
     # the cache's lifetime bounds that delay).
     skip_cache_near_a_change(context.get("request"), consultations)
-    return {"consultations": consultations}
+    # The request goes along so {% pageurl %} reads the site's root paths once per request.
+    return {"request": context.get("request"), "consultations": consultations}

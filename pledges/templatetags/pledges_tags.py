@@ -9,24 +9,34 @@ from ..status import status_label as label_of_status
 register = template.Library()
 
 
-@register.inclusion_tag("pledges/includes/progress_at_a_glance.html")
-def pledge_progress():
+# The request goes along to the templates so {% pageurl %} reads the site's root paths once
+# per request, not once per link.
+
+
+@register.inclusion_tag("pledges/includes/progress_at_a_glance.html", takes_context=True)
+def pledge_progress(context):
     """The home page's "pledge progress at a glance": counts by status across every pledge."""
     index = index_with_status_counts()
     if index is None:
         return {"index": None}
     counts = {status: getattr(index, f"count_{status}") for status in Status.values}
-    return {"index": index, "rollup": Rollup.from_counts(counts)}
+    return {"request": context.get("request"), "index": index, "rollup": Rollup.from_counts(counts)}
 
 
-@register.inclusion_tag("pledges/includes/theme_pledges.html")
-def theme_pledges(theme):
+@register.inclusion_tag("pledges/includes/theme_pledges.html", takes_context=True)
+def theme_pledges(context, theme):
     """A theme page's pledges and their roll-up by status."""
     index = live_index()
     if index is None:
         return {"index": None}
     pledges = list(published_pledges(index, with_workstreams=False).filter(theme=theme))
-    return {"index": index, "theme": theme, "pledges": pledges, "rollup": Rollup.of(pledges)}
+    return {
+        "request": context.get("request"),
+        "index": index,
+        "theme": theme,
+        "pledges": pledges,
+        "rollup": Rollup.of(pledges),
+    }
 
 
 @register.filter
