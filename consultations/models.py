@@ -25,7 +25,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.serving import CachedViewRestrictionsMixin
+from home.serving import CachedViewRestrictionsMixin, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
 from .blocks import YouSaidWeDidStreamBlock
@@ -264,7 +264,11 @@ class ConsultationPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         context["tags"], context["documents"] = page_furniture(self)
         context["breadcrumb_ancestors"] = self.breadcrumb_ancestors()
         questions = list(self.questions.all()) if state in (State.OPEN, State.OUTCOME) else []
-        counts = comment_counts(self, questions if state == State.OUTCOME else [])
+        # Any comment saved (sent, confirmed, moderated) starts a new cache generation.
+        counts = cached(
+            f"comment-counts:{self.pk}:{state}",
+            lambda: comment_counts(self, questions if state == State.OUTCOME else []),
+        )
         paginator = CountedPaginator(self.published_comments(), COMMENTS_PER_PAGE, count=counts["published"])
         context["comments"] = paginator.get_page(request.GET.get("page"))
         if state == State.OPEN and "form" not in context:

@@ -59,3 +59,25 @@ def test_confirmation_pages_are_never_stored(client, consultation, page_cache_on
     client.cookies.clear()
     response = client.get(url)
     assert "X-Page-Cache" not in response
+
+
+def test_kept_comments_and_counts_follow_every_moderation_decision_at_once(client, consultation, moderator):
+    """The published comments and their count are fragments kept until the next change."""
+    from consultations.factories import CommentFactory
+    from consultations.models import Comment
+    from consultations.moderation import approve, reject
+
+    CommentFactory(consultation=consultation, text="Keep the bandstand open.")
+    waiting = CommentFactory(
+        consultation=consultation, text="More benches by the river.", moderation_state=Comment.ModerationState.PENDING
+    )
+    html = client.get(consultation.url).content.decode()
+    assert "1 published comment" in html and "More benches" not in html
+
+    approve([waiting], moderator)
+    html = client.get(consultation.url).content.decode()
+    assert "2 published comments" in html and "More benches by the river." in html
+
+    reject([waiting], "Duplicate", moderator)
+    html = client.get(consultation.url).content.decode()
+    assert "1 published comment" in html and "More benches" not in html

@@ -27,7 +27,8 @@ from .conftest import LARGE, SMALL
 BUDGET = 12
 # Between publications. The home page's 4: its theme pages, strategy page, open consultations
 # and community assets. A story's 2: the story and its lead image's renditions.
-# The story listing reads nothing: its count and its page of results are fragments.
+# The story listing reads nothing: its count and its page of results are fragments, as are a
+# consultation's comment counts and its page of published comments.
 PINS = {
     "home": 4,
     "strategy": 5,
@@ -42,10 +43,10 @@ PINS = {
     "annual reviews": 5,
     "annual review 2025": 5,
     "consultation index": 3,
-    "consultation upcoming": 3,
-    "consultation open": 5,
-    "consultation closed": 4,
-    "consultation outcome": 5,
+    "consultation upcoming": 2,
+    "consultation open": 3,
+    "consultation closed": 2,
+    "consultation outcome": 3,
     "accessibility statement": 0,
 }
 # The first render after a publication. About 9 of each are the routing answers (site, home
