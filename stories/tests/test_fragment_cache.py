@@ -101,3 +101,19 @@ def test_the_story_count_follows_every_publication_at_once(client, story_index, 
     newest.unpublish()
     assert shown_count(client) == "2 stories"
     assert shown_count(client, "/stories/?theme=safer") == "1 story"
+
+
+def test_fragments_filled_by_a_signed_in_editor_carry_nothing_of_theirs(admin_client, client, story_index, themes):
+    """An editor's view fills the shared fragments; a resident then gets them without the editor's parts."""
+    story = StoryPageFactory(parent=story_index, themes=[themes["safer"]])
+    StoryPageFactory(parent=story_index, themes=[themes["safer"]])
+    for url in ("/stories/", story.url):
+        assert b"wagtail-userbar" in admin_client.get(url).content
+    rendered_and_kept(admin_client, story.url, "story-related")
+    rendered_and_kept(admin_client, "/stories/", "story-results")
+
+    for url in ("/stories/", story.url):
+        html = client.get(url).content.decode()
+        assert "wagtail-userbar" not in html
+        assert "csrfmiddlewaretoken" not in html
+        assert "/admin/" not in html
