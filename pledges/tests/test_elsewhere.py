@@ -75,3 +75,18 @@ def test_theme_page_with_its_demo_pledges_stays_flat(client, strategy_site, djan
     client.get("/strategy/stronger-and-sustainable/")
     with django_assert_max_num_queries(9):
         assert "Extra 19" in client.get("/strategy/stronger-and-sustainable/").content.decode()
+
+
+def test_a_theme_page_shows_a_new_pledge_at_once_though_its_pledges_were_kept(client, home, pledge_index, healthier):
+    """The theme's pledges and stories are a fragment kept until the next publication."""
+    strategy = StrategyPage(title="The strategy", slug="strategy")
+    home.add_child(instance=strategy)
+    theme_page = ThemePage(title=healthier.name, slug=healthier.slug, theme=healthier)
+    strategy.add_child(instance=theme_page)
+    make_pledge(pledge_index, healthier, [(date(2025, 1, 1), Status.AT_RISK)], title="Befriending")
+    assert "Befriending (At risk)" in text_of(client.get(theme_page.url).content.decode())
+
+    make_pledge(pledge_index, healthier, [(date(2025, 1, 1), Status.ACHIEVED)], title="Warm spaces")
+    text = text_of(client.get(theme_page.url).content.decode())
+    assert "Warm spaces (Achieved)" in text
+    assert "2 pledges, 50% achieved or on track." in text

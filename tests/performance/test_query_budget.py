@@ -28,11 +28,11 @@ BUDGET = 12
 # Between publications. The home page's 4: its theme pages, strategy page, open consultations
 # and community assets. A story's 2: the story and its lead image's renditions.
 # The story listing reads nothing: its count and its page of results are fragments, as are a
-# consultation's comment counts and its page of published comments.
+# theme's pledges and stories, and a consultation's comment counts and published comments.
 PINS = {
     "home": 4,
     "strategy": 5,
-    "theme": 9,
+    "theme": 4,
     "story index": 0,
     "story index, filtered": 0,
     "story": 2,
