@@ -3,10 +3,11 @@
 Wagtail, on every request, finds the Site, the home page in the visitor's language, the
 section page below it, and the view restrictions above the page; the language switcher
 then looks up the page's translations. None of these change between publications, so
-they are kept in the shared cache under the page cache's generation (home/page_cache.py):
-publishing, unpublishing, moving or deleting a page, or saving a site, locale or view
-restriction, starts a new generation, and every entry here is read fresh from then on.
-That takes six to eight queries off every page view, cached or not by the page cache.
+they are kept under the page cache's generation (home/page_cache.py), in the shared cache
+and in each worker's own memory: publishing, unpublishing, moving or deleting a page, or
+saving a site, locale or view restriction, starts a new generation, and every entry here
+is read fresh from then on. That takes six to eight queries off every page view, cached
+or not by the page cache, and leaves one shared-cache round trip: the generation.
 
 Only public facts are kept: which pages exist and are live, and their addresses. A page
 behind a view restriction is still checked against the restriction on every request.
@@ -97,7 +98,8 @@ class CachedRoutingMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         try:
             site = site_for_request(request)
-            # Page URLs in templates read the site root paths from here, not the cache.
+            # Wagtail reads the site root paths from the request when they are there: one
+            # lookup per request instead of a shared-cache round trip per page URL.
             request._wagtail_cached_site_root_paths = _cached("site-root-paths", Site.get_site_root_paths)
             match = request.resolver_match
             if site is not None and match is not None and match.url_name == "wagtail_serve":
