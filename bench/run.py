@@ -38,8 +38,6 @@ HOST = "127.0.0.1"
 # Behind a TLS-terminating proxy, as in production: the proxy says the request was https.
 HEADERS = {"X-Forwarded-Proto": "https"}
 BYPASS_COOKIE = "bench=uncached"
-# home/page_cache.py's GENERATION_KEY as Django's Redis cache stores it (KEY_PREFIX "cc", version 1).
-GENERATION_REDIS_KEY = "cc:1:pagecache:generation"
 # bakerydemo on this kind of machine (issue #8): req/s and SQL queries per page.
 REFERENCE = {
     "home": {"rps": 42, "queries": 43},
@@ -61,7 +59,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from consultations.models import ConsultationPage, State
-from home.page_cache import invalidate
+from home.page_cache import GENERATION_KEY, invalidate, page_cache
 from pledges.models import PledgePage
 from stories.models import StoryPage
 
@@ -92,7 +90,9 @@ for name, url in urls.items():
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     first_queries[name] = len(captured)
-print("PROBE" + json.dumps({"urls": urls, "queries": queries, "first_queries": first_queries}))
+# The generation's key as the Redis cache stores it (with the key prefix and version).
+generation_key = page_cache().make_key(GENERATION_KEY)
+print("PROBE" + json.dumps({"urls": urls, "queries": queries, "first_queries": first_queries, "generation_key": generation_key}))
 """
 
 
@@ -192,7 +192,7 @@ def to_ms(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def first_render_ms(url, redis_db, samples=15):
+def first_render_ms(url, redis_db, generation_key, samples=15):
     """Median time of the first render after a publication, the page cache bypassed.
 
     A publication starts a new cache generation; here the generation is moved on directly
@@ -203,7 +203,7 @@ def first_render_ms(url, redis_db, samples=15):
     connection = redis.Redis(host=HOST, port=6379, db=redis_db)
     times = []
     for _ in range(samples):
-        connection.incr(GENERATION_REDIS_KEY)
+        connection.incr(generation_key)
         started = time.perf_counter()
         fetch(url, BYPASS_COOKIE)
         times.append((time.perf_counter() - started) * 1000)
@@ -262,7 +262,7 @@ def main():
                 "first_queries": probe["first_queries"][name],
                 "uncached": wrk(base + url, args, BYPASS_COOKIE),
                 "cached": wrk(base + url, args),
-                "first_render_ms": first_render_ms(base + url, args.redis_db),
+                "first_render_ms": first_render_ms(base + url, args.redis_db, probe["generation_key"]),
             }
         rss = worker_rss_mb(process.pid)
     finally:

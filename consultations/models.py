@@ -4,8 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Value, When
-from django.db.models.functions import Length, Substr
+from django.db.models import Case, Value, When
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,13 +18,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from rest_framework import serializers
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.serving import CachedViewRestrictionsMixin, cached
+from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
 from .blocks import YouSaidWeDidStreamBlock
@@ -53,7 +51,7 @@ def state_at(opens_at, closes_at, outcome_published_at, now):
     return State.CLOSED
 
 
-class ConsultationQuerySet(PageQuerySet):
+class ConsultationQuerySet(PublicPageQuerySet):
     def with_state(self, now=None):
         """Annotate `state_value` by the same rule as `ConsultationPage.state`.
 
@@ -75,15 +73,8 @@ class ConsultationQuerySet(PageQuerySet):
         return self.with_state().filter(state_value=state)
 
     def visible(self):
-        """Live and not behind a view restriction, in the one query.
-
-        Same result as `.live().public()`, whose `public()` first reads every restriction in a
-        query of its own; the home page's budget has no room for that.
-        """
-        from wagtail.models import PageViewRestriction
-
-        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-        return self.live().exclude(Exists(restricted))
+        """Live and not behind a view restriction, with no query for the restrictions (home/serving.py)."""
+        return self.live().public()
 
 
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)

@@ -26,8 +26,10 @@ from .page_cache import current_generation, page_cache, worker_cache
 TIMEOUT = 60 * 60
 
 
-def _cached(key, compute):
-    """`compute()`, kept until the next publication: in this worker's memory, then the shared cache.
+def cached(key, compute):
+    """`compute()`, a value from published content, kept until the next publication.
+
+    For any app. Kept in this worker's memory, then in the shared cache.
 
     The key names the generation, so a copy a worker holds is never out of date: after a
     publication every key is new. Only the generation itself is read from the shared cache
@@ -49,22 +51,18 @@ def _cached(key, compute):
     return value
 
 
-# For other apps: a value computed from published content, kept until the next publication.
-cached = _cached
-
-
 def site_for_request(request):
     """Site.find_for_request, from the cache; also primes the request for Wagtail's own calls."""
     if not hasattr(request, "_wagtail_site"):
         key = f"site:{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = _cached(key, lambda: Site._find_for_request(request))
+        request._wagtail_site = cached(key, lambda: Site._find_for_request(request))
     return request._wagtail_site
 
 
 def localized_root(site):
     """The site's home page in the active language, as its specific class."""
     language = translation.get_language() or ""
-    return _cached(f"root:{site.pk}:{language}", lambda: site.root_page.localized.specific)
+    return cached(f"root:{site.pk}:{language}", lambda: site.root_page.localized.specific)
 
 
 def cached_section(root, slug):
@@ -73,10 +71,10 @@ def cached_section(root, slug):
     The slugs of the home page's children are one cache entry, so an unknown address costs
     no query and adds no entry; each section page is an entry of its own.
     """
-    sections = _cached(f"sections:{root.pk}", lambda: dict(root.get_children().values_list("slug", "pk")))
+    sections = cached(f"sections:{root.pk}", lambda: dict(root.get_children().values_list("slug", "pk")))
     if slug not in sections:
         return None
-    child = _cached(f"section:{sections[slug]}", lambda: Page.objects.get(pk=sections[slug]).specific)
+    child = cached(f"section:{sections[slug]}", lambda: Page.objects.get(pk=sections[slug]).specific)
     child._cached_parent_obj = root
     return child
 
@@ -100,7 +98,7 @@ class CachedRoutingMiddleware:
             site = site_for_request(request)
             # Wagtail reads the site root paths from the request when they are there: one
             # lookup per request instead of a shared-cache round trip per page URL.
-            request._wagtail_cached_site_root_paths = _cached("site-root-paths", Site.get_site_root_paths)
+            request._wagtail_cached_site_root_paths = cached("site-root-paths", Site.get_site_root_paths)
             match = request.resolver_match
             if site is not None and match is not None and match.url_name == "wagtail_serve":
                 self.route(request, site, view_args, view_kwargs)
@@ -137,7 +135,7 @@ class CachedSectionRoutingMixin:
 
 def restricted_paths():
     """[(path, restriction)] for every view restriction on the site: usually none."""
-    return _cached(
+    return cached(
         "restrictions",
         lambda: [
             (restriction.page_path, restriction)
@@ -188,16 +186,16 @@ def translations_of(page, request):
         found = page.get_translations(inclusive=True).live().select_related("locale")
         return {version.locale.language_code: (version.pk, version.get_url(request)) for version in found}
 
-    return _cached(f"translations:{request.get_host()}:{page.translation_key}", fetch)
+    return cached(f"translations:{request.get_host()}:{page.translation_key}", fetch)
 
 
 def active_locale_id():
     """Locale.get_active().pk, from the cache."""
     from wagtail.models import Locale
 
-    return _cached(f"locale:{translation.get_language()}", lambda: Locale.get_active().pk)
+    return cached(f"locale:{translation.get_language()}", lambda: Locale.get_active().pk)
 
 
 def cached_in_bulk(model):
     """{pk: object} of a small vocabulary (themes, places), from the cache."""
-    return _cached(f"in_bulk:{model._meta.label_lower}", lambda: model.objects.in_bulk())
+    return cached(f"in_bulk:{model._meta.label_lower}", lambda: model.objects.in_bulk())
