@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint format bench bench-search messages
+.PHONY: help run setup test test-fast lint format audit bench bench-search messages
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ lint: $(STAMP) ## ruff, and no model change without its migration
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=connected_communities.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+audit: $(STAMP) ## Known vulnerabilities in the pinned Python and npm packages (AUDIT_OFFLINE=1 where the services are unreachable)
+	$(PY) -m tools.audit_dependencies
 
 format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
