@@ -23,6 +23,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.page_privacy import PrivacyByEditorsMixin
 from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
@@ -80,7 +81,7 @@ class ConsultationQuerySet(PublicPageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
-class ConsultationIndexPage(CachedViewRestrictionsMixin, Page):
+class ConsultationIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """/consultations/: every consultation, open ones first, and what came of the closed ones."""
 
     introduction = models.TextField(blank=True)
@@ -118,7 +119,7 @@ class ConsultationIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class ConsultationPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, RoutablePageMixin, Page):
     """One consultation round: what we ask and why, the comments, and the outcome once decided."""
 
     class ModerationMode(models.TextChoices):
