@@ -218,10 +218,12 @@ ADMIN = [
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
     row("delete a comment",                 snippet("consultations", "comment", "delete", "comment"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
+    # Every commenter's email and postcode at once: the data officers' role (tested in
+    # consultations/tests/test_data.py) and superusers, not moderators or editors.
     row("consultation data",                fixed("/admin/consultations/data/"),
-                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("responses with personal data",     with_page("/admin/consultations/data/{}/responses.csv", "consultation"),
-                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("story submissions",                snippet("stories", "storysubmission"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
     row("inspect a story submission",       snippet("stories", "storysubmission", "inspect", "submission"),
