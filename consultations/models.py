@@ -357,6 +357,19 @@ class CommentQuerySet(models.QuerySet):
     def reported(self):
         return self.filter(report_count__gt=0)
 
+    def hidden_by_reports_first(self):
+        """The moderation queue's order: comments that reports took off the page lead, then newest.
+
+        Only published comments can be reported, so a pending comment with reports is one
+        that residents' reports hid (submissions.report_comment).
+        """
+        hidden = models.Q(moderation_state=Comment.ModerationState.PENDING, report_count__gt=0)
+        return self.alias(
+            hidden_by_reports=models.Case(
+                models.When(hidden, then=models.Value(1)), default=models.Value(0), output_field=models.IntegerField()
+            )
+        ).order_by("-hidden_by_reports", "-created_at")
+
 
 class CommentAdminForm(WagtailAdminModelForm):
     """Stamps who wrote the council's reply, and logs moderation made from the edit form."""
@@ -374,6 +387,7 @@ class CommentAdminForm(WagtailAdminModelForm):
             if "council_reply" in self.changed_data and comment.council_reply:
                 log(comment, moderation.REPLY_ACTION, user=user)
             if "moderation_state" in self.changed_data:
+                moderation.mark_reports_reviewed(comment)
                 moderation.log_decision(comment, user)
             if {"outcome", "outcome_reason", "outcome_pledge"} & set(self.changed_data):
                 log(comment, moderation.OUTCOME_ACTION, user=user, data={"outcome": comment.outcome})

@@ -93,7 +93,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("consultation")
+        return Comment.objects.select_related("consultation").hidden_by_reports_first()
 
 
 register_snippet(CommentViewSet)
