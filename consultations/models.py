@@ -27,6 +27,7 @@ from home.page_privacy import PrivacyByEditorsMixin
 from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
+from .admin_panels import AnswersPanel
 from .blocks import YouSaidWeDidStreamBlock
 from .serializers import OutcomeField
 
@@ -365,9 +366,7 @@ class CommentQuerySet(models.QuerySet):
         """
         hidden = models.Q(moderation_state=Comment.ModerationState.PENDING, report_count__gt=0)
         return self.alias(
-            hidden_by_reports=models.Case(
-                models.When(hidden, then=models.Value(1)), default=models.Value(0), output_field=models.IntegerField()
-            )
+            hidden_by_reports=Case(When(hidden, then=Value(1)), default=Value(0), output_field=models.IntegerField())
         ).order_by("-hidden_by_reports", "-created_at")
 
 
@@ -471,6 +470,7 @@ class Comment(models.Model):
             ],
             heading=_("What the resident sent"),
         ),
+        AnswersPanel(),
         MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("rejection_reason")], heading=_("Moderation")),
         FieldPanel("council_reply"),
         MultiFieldPanel(
