@@ -1,11 +1,14 @@
 """Who may moderate comments and handle residents' data. Idempotent: run it any number of times."""
 
-from home.editorial import COMMUNICATIONS_TEAM, MODERATORS
+from home.editorial import COMMUNICATIONS_TEAM, DATA_OFFICERS, MODERATORS
 
-# Moderators work the queue; the communications team also handles data requests.
+# Moderators work the queue; the communications team also handles one person's data
+# requests. Downloading every commenter's email and postcode at once (responses.csv) is for
+# the named data officers only (and superusers), not for everyone who moderates or edits.
 GROUP_PERMISSIONS = {
-    MODERATORS: ["view_comment", "change_comment", "export_responses"],
-    COMMUNICATIONS_TEAM: ["view_comment", "change_comment", "export_responses", "manage_personal_data"],
+    MODERATORS: ["view_comment", "change_comment"],
+    COMMUNICATIONS_TEAM: ["view_comment", "change_comment", "manage_personal_data"],
+    DATA_OFFICERS: ["export_responses", "manage_personal_data"],
 }
 
 

@@ -23,9 +23,11 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.page_privacy import PrivacyByEditorsMixin
 from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
+from .admin_panels import AnswersPanel
 from .blocks import YouSaidWeDidStreamBlock
 from .serializers import OutcomeField
 
@@ -80,7 +82,7 @@ class ConsultationQuerySet(PublicPageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
-class ConsultationIndexPage(CachedViewRestrictionsMixin, Page):
+class ConsultationIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """/consultations/: every consultation, open ones first, and what came of the closed ones."""
 
     introduction = models.TextField(blank=True)
@@ -118,7 +120,7 @@ class ConsultationIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class ConsultationPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, RoutablePageMixin, Page):
     """One consultation round: what we ask and why, the comments, and the outcome once decided."""
 
     class ModerationMode(models.TextChoices):
@@ -356,6 +358,17 @@ class CommentQuerySet(models.QuerySet):
     def reported(self):
         return self.filter(report_count__gt=0)
 
+    def hidden_by_reports_first(self):
+        """The moderation queue's order: comments that reports took off the page lead, then newest.
+
+        Only published comments can be reported, so a pending comment with reports is one
+        that residents' reports hid (submissions.report_comment).
+        """
+        hidden = models.Q(moderation_state=Comment.ModerationState.PENDING, report_count__gt=0)
+        return self.alias(
+            hidden_by_reports=Case(When(hidden, then=Value(1)), default=Value(0), output_field=models.IntegerField())
+        ).order_by("-hidden_by_reports", "-created_at")
+
 
 class CommentAdminForm(WagtailAdminModelForm):
     """Stamps who wrote the council's reply, and logs moderation made from the edit form."""
@@ -373,6 +386,7 @@ class CommentAdminForm(WagtailAdminModelForm):
             if "council_reply" in self.changed_data and comment.council_reply:
                 log(comment, moderation.REPLY_ACTION, user=user)
             if "moderation_state" in self.changed_data:
+                moderation.mark_reports_reviewed(comment)
                 moderation.log_decision(comment, user)
             if {"outcome", "outcome_reason", "outcome_pledge"} & set(self.changed_data):
                 log(comment, moderation.OUTCOME_ACTION, user=user, data={"outcome": comment.outcome})
@@ -456,6 +470,7 @@ class Comment(models.Model):
             ],
             heading=_("What the resident sent"),
         ),
+        AnswersPanel(),
         MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("rejection_reason")], heading=_("Moderation")),
         FieldPanel("council_reply"),
         MultiFieldPanel(

@@ -20,6 +20,18 @@ def log_decision(comment, user):
         log(comment, REJECT_ACTION, user=user, data={"reason": comment.rejection_reason})
 
 
+def mark_reports_reviewed(comment):
+    """A moderator has decided on this comment: its reports so far are dealt with.
+
+    Reviewed reports are what "reviewed and kept" means: once a moderator approves a reported
+    comment, new reports are still counted but no longer hide it (submissions.report_comment).
+    """
+    if comment.moderation_state == Comment.ModerationState.APPROVED:
+        Comment.objects.filter(pk=comment.pk).update(report_count=0)
+        comment.report_count = 0
+    comment.reports.update(reviewed=True)
+
+
 @transaction.atomic
 def approve(comments, user):
     """Publish the comments. Approving a reported comment clears its reports: it was reviewed."""
@@ -28,9 +40,8 @@ def approve(comments, user):
         comment.moderation_state = Comment.ModerationState.APPROVED
         comment.rejection_reason = ""
         comment.moderated_at = now
-        comment.report_count = 0
-        comment.save(update_fields=["moderation_state", "rejection_reason", "moderated_at", "report_count"])
-        comment.reports.update(reviewed=True)
+        comment.save(update_fields=["moderation_state", "rejection_reason", "moderated_at"])
+        mark_reports_reviewed(comment)
         log_decision(comment, user)
     return len(comments)
 
@@ -43,7 +54,7 @@ def reject(comments, reason, user):
         comment.rejection_reason = reason
         comment.moderated_at = now
         comment.save(update_fields=["moderation_state", "rejection_reason", "moderated_at"])
-        comment.reports.update(reviewed=True)
+        mark_reports_reviewed(comment)
         log_decision(comment, user)
     return len(comments)
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from home.editorial import MODERATORS
 from home.emails import send_templated_email
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
@@ -80,12 +81,29 @@ def confirm_comment(token):
 
 
 def notify_moderators(comment, reason="new"):
-    if settings.MODERATOR_EMAILS:
+    """New comments go to the shared mailbox; a hidden one also to every moderator, as it is urgent."""
+    recipients = list(settings.MODERATOR_EMAILS)
+    if reason == "reported":
+        recipients += moderators_group_emails()
+    recipients = list(dict.fromkeys(recipients))
+    if recipients:
         send_templated_email(
             "consultations/emails/moderators",
-            {"comment": comment, "consultation": comment.consultation, "reason": reason},
-            settings.MODERATOR_EMAILS,
+            {
+                "comment": comment,
+                "consultation": comment.consultation,
+                "reason": reason,
+                "comment_url": reverse(Comment.snippet_viewset.get_url_name("edit"), args=[comment.pk]),
+            },
+            recipients,
         )
+
+
+def moderators_group_emails():
+    from django.contrib.auth import get_user_model
+
+    members = get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
+    return list(members.values_list("email", flat=True))
 
 
 def reporter_hash(request):
@@ -97,7 +115,9 @@ def reporter_hash(request):
 def report_comment(comment, reporter):
     """Record one report per reporter; the third distinct one hides the comment for review.
 
-    Returns True when this report was new.
+    A comment a moderator reviewed and kept (its earlier reports are marked reviewed) is not
+    hidden again: new reports are counted for the queue's Reports column, and the moderators'
+    decision stands. Returns True when this report was new.
     """
     try:
         with transaction.atomic():
@@ -106,7 +126,11 @@ def report_comment(comment, reporter):
         return False
     Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     comment.refresh_from_db(fields=["report_count", "moderation_state"])
-    if comment.report_count >= REPORTS_TO_HIDE and comment.moderation_state == Comment.ModerationState.APPROVED:
+    if (
+        comment.report_count >= REPORTS_TO_HIDE
+        and comment.moderation_state == Comment.ModerationState.APPROVED
+        and not comment.reports.filter(reviewed=True).exists()
+    ):
         comment.moderation_state = Comment.ModerationState.PENDING
         comment.save(update_fields=["moderation_state"])
         log(comment, AUTO_HIDE_ACTION, data={"reports": comment.report_count})

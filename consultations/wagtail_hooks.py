@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -15,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from . import admin_views, moderation, outcomes, privacy, submissions
+from .admin_panels import render_answers
 from .bulk_actions import ApproveBulkAction, RejectBulkAction, SetOutcomeBulkAction
 from .models import Comment, ConsultationPage
 
@@ -52,6 +54,16 @@ class CommentFilterSet(WagtailFilterSet):
         return queryset.filter(report_count__gt=0) if value else queryset.filter(report_count=0)
 
 
+class CommentInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "answers_to_questions":
+            return _("Answers to the questions")
+        return super().get_field_label(field_name, field)
+
+    def get_answers_to_questions_display_value(self):
+        return render_answers(self.object)
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -73,12 +85,14 @@ class CommentViewSet(SnippetViewSet):
     search_fields = ["text", "display_name", "email"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = CommentInspectView
     inspect_view_fields = [
         "consultation",
         "display_name",
         "email",
         "postcode",
         "text",
+        "answers_to_questions",
         "created_at",
         "confirmed_at",
         "moderation_state",
@@ -93,7 +107,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("consultation")
+        return Comment.objects.select_related("consultation").hidden_by_reports_first()
 
 
 register_snippet(CommentViewSet)

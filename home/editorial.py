@@ -7,3 +7,4 @@ it owns, so a fresh site always has them and running the set-up again changes no
 COMMUNICATIONS_TEAM = "Communications team"  # writes and publishes anything
 MODERATORS = "Moderators"  # approves or rejects stories and comments
 PLEDGE_LEADS = "Pledge leads"  # adds progress updates to the pledges they lead
+DATA_OFFICERS = "Data officers"  # downloads consultation responses with personal data; answers data requests

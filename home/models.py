@@ -9,10 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseBodyBlock
+from .page_privacy import PrivacyByEditorsMixin
 from .serving import CachedSectionRoutingMixin, CachedViewRestrictionsMixin, public_pages
 
 
-class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, Page):
+class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """The front page: what Connected Communities is, and what is happening now."""
 
     tagline = models.CharField(max_length=120, blank=True, help_text="A short line under the page title")
@@ -37,7 +38,7 @@ class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, Page):
         return context
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """A plain content page: the accessibility statement, the privacy notice, help pages."""
 
     introduction = models.TextField(blank=True)

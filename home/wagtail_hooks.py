@@ -1,7 +1,9 @@
-"""The moderators' block list of abusive email addresses, in the admin."""
+"""The moderators' block list of abusive email addresses, and who may make pages private, in the admin."""
 
 from django import forms
+from django.contrib.auth.models import Permission
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
@@ -9,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .abuse import email_hash
 from .models import BlockedEmail
+from .page_privacy import PRIVACY_PERMISSION
 
 
 class BlockedEmailForm(WagtailAdminModelForm):
@@ -30,5 +33,13 @@ class BlockedEmailViewSet(SnippetViewSet):
 
 
 register_snippet(BlockedEmailViewSet)
+
+
+@hooks.register("register_permissions")
+def register_page_privacy_permission():
+    """Lets admins give a group the right to make pages private, in Settings > Groups (home/page_privacy.py)."""
+    app_label, codename = PRIVACY_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
 
 from . import personal_data_hooks  # noqa: E402, F401  (the residents' data tool)

@@ -3,14 +3,14 @@
 The "Pledge leads" group holds edit (not publish) permission on the pledge index, so what
 they change goes to the "Pledge update review" workflow. Wagtail's page permissions reach
 the whole subtree; this tester narrows them to the pledges naming the user as a lead.
+Privacy follows the site-wide rule (home/page_privacy.py): editors and admins only.
 """
 
-from wagtail.models import PagePermissionTester
-
 from home.editorial import PLEDGE_LEADS
+from home.page_privacy import PrivacyByEditorsPermissionTester
 
 
-class PledgeLeadPermissionTester(PagePermissionTester):
+class PledgeLeadPermissionTester(PrivacyByEditorsPermissionTester):
     def is_only_pledge_lead(self):
         """True for staff whose edit rights under /pledges/ come from being a pledge lead alone."""
         if self.user.is_superuser or "publish" in self.permissions:

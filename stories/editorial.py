@@ -32,6 +32,9 @@ def ensure_editorial(apps=global_apps):
         # workflow task's group): they must not edit or publish any other page.
         GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
         GroupPagePermission.objects.filter(group_id=moderators.pk, page_id=root.pk).delete()
+    # Only the communications team (and superusers) make pages private: Wagtail would let
+    # anyone who may publish a page do it, moderators included (home/page_privacy.py).
+    grant_model_permission(apps, communications, "wagtailcore", "pageviewrestriction", "change")
     for group in (communications, moderators):
         # Staff read who sent a story (to contact them); nobody edits that record by hand.
         grant_model_permission(apps, group, "stories", "storysubmission", "view")

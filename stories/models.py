@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, Task, TaskState
 from wagtail.search import index
 
+from home.page_privacy import PrivacyByEditorsMixin
 from home.pagination import CountedPaginator
 from home.renditions import prefetch_renditions
 from home.serializers import PublicPageLinksField
@@ -32,7 +33,7 @@ STORIES_PER_PAGE = 12
 RESERVED_SLUGS = {"submit", "ripples", "feed", "mine", "preview"}
 
 
-class StoryIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, RoutablePageMixin, Page):
     """The stories of change: a filterable listing, the ripple map, and the community submission form."""
 
     introduction = models.TextField(blank=True)
@@ -132,7 +133,7 @@ class StoryPageTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class StoryPage(CachedViewRestrictionsMixin, Page):
+class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """A story of change, told by the council or a community group, with the ripples it caused."""
 
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings and search results")

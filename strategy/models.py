@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home.page_privacy import PrivacyByEditorsMixin
 from home.serving import CachedViewRestrictionsMixin, public_pages
 
 from .blocks import StrategyBodyBlock
@@ -206,7 +207,7 @@ class CommunityAsset(TranslatableMixin, models.Model):
         return f"{self.figure} {self.description}"
 
 
-class StrategyPage(CachedViewRestrictionsMixin, Page):
+class StrategyPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """The strategy itself, published as an accessible HTML document in sections."""
 
     introduction = models.TextField(blank=True)
@@ -270,7 +271,7 @@ def section_anchor(section_value):
     return section_value.get("anchor") or slugify(section_value["heading"])
 
 
-class ThemePage(CachedViewRestrictionsMixin, Page):
+class ThemePage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     """A public page for one theme: its purpose, its workstreams and what serves it."""
 
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="+")

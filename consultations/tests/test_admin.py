@@ -95,3 +95,25 @@ def test_queue_offers_the_bulk_moderation_actions(client, consultation, moderato
     content = client.get("/admin/snippets/consultations/comment/").content.decode()
     for action in ("approve", "reject", "set_outcome"):
         assert f"/admin/bulk/consultations/comment/{action}/" in content, action
+
+
+def test_moderators_see_a_comments_answers_to_the_questions(client, consultation, moderator):
+    from consultations.factories import ConsultationQuestionFactory
+    from consultations.models import Answer
+
+    which = ConsultationQuestionFactory(page=consultation, question="Which park do you use?", kind="single")
+    why = ConsultationQuestionFactory(page=consultation, question="What would you change?", kind="text")
+    ConsultationQuestionFactory(page=consultation, question="Anything else?", kind="text")
+    comment = CommentFactory(consultation=consultation, moderation_state="pending")
+    Answer.objects.create(comment=comment, question=which, value="Priory Park")
+    Answer.objects.create(comment=comment, question=why, value="More benches <b>please</b>")
+    other = CommentFactory(consultation=consultation)
+    Answer.objects.create(comment=other, question=which, value="Victoria Park")
+    client.force_login(moderator)
+    for view in ("edit", "inspect"):
+        content = client.get(f"/admin/snippets/consultations/comment/{view}/{comment.pk}/").content.decode()
+        for text in ("Which park do you use?", "Priory Park", "What would you change?", "Anything else?"):
+            assert text in content, (view, text)
+        assert "More benches &lt;b&gt;please&lt;/b&gt;" in content, view  # residents' text stays text
+        assert "Victoria Park" not in content, view
+        assert "Not answered" in content, view

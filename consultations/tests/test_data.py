@@ -28,12 +28,32 @@ def staff_without_permission(db, django_user_model):
     return user
 
 
-def test_staff_with_permission_export_responses_with_personal_data(client, consultation, moderator):
+@pytest.fixture
+def data_officer(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from home.editorial import DATA_OFFICERS
+
+    user = django_user_model.objects.create_user("officer", "officer@council.example", "a-long-password-1")
+    user.groups.add(Group.objects.get(name=DATA_OFFICERS))
+    return user
+
+
+def staff_in(group_name, django_user_model):
+    from django.contrib.auth.models import Group
+
+    name = group_name.split()[0].lower()
+    user = django_user_model.objects.create_user(name, f"{name}@council.example", "a-long-password-1")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_data_officers_export_responses_with_personal_data(client, consultation, data_officer):
     question = ConsultationQuestionFactory(page=consultation, question="Pick", kind="multiple", choices="A\nB")
     comment = CommentFactory(consultation=consultation, email="pat@example.org", text='=HYPERLINK("http://x")')
     Answer.objects.create(comment=comment, question=question, value="A")
     Answer.objects.create(comment=comment, question=question, value="B")
-    client.force_login(moderator)
+    client.force_login(data_officer)
     assert "Download CSV" in client.get("/admin/consultations/data/").content.decode()
     response = client.get(f"/admin/consultations/data/{consultation.pk}/responses.csv")
     assert response.status_code == 200
@@ -55,21 +75,24 @@ def test_staff_without_permission_cannot_export(client, consultation, staff_with
         assert response["Location"] == "/admin/"
 
 
+@pytest.mark.parametrize("group_name", ["Moderators", "Communications team", "Pledge leads"])
+def test_only_data_officers_download_every_commenters_email_and_postcode(
+    client, consultation, group_name, django_user_model
+):
+    CommentFactory(consultation=consultation, email="pat@example.org", postcode="WR14 2AA")
+    client.force_login(staff_in(group_name, django_user_model))
+    response = client.get(f"/admin/consultations/data/{consultation.pk}/responses.csv")
+    assert response.status_code in (302, 403)
+    assert b"pat@example.org" not in response.content
+    if response.status_code == 302:
+        assert response["Location"] == "/admin/"  # Wagtail's "Sorry, you do not have permission"
+    assert "Consultation data" not in client.get("/admin/").content.decode()  # nor the menu item
+
+
 def test_export_needs_a_signed_in_user(client, consultation):
     response = client.get(f"/admin/consultations/data/{consultation.pk}/responses.csv")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
-
-
-@pytest.fixture
-def data_officer(db, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from home.editorial import COMMUNICATIONS_TEAM
-
-    user = django_user_model.objects.create_user("officer", "officer@council.example", "a-long-password-1")
-    user.groups.add(Group.objects.get(name=COMMUNICATIONS_TEAM))
-    return user
 
 
 def test_one_persons_comments_are_in_the_site_wide_tool_only(client, consultation, data_officer):

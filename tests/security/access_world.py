@@ -18,8 +18,8 @@ from consultations.factories import CommentFactory, ConsultationIndexPageFactory
 from home.editorial import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
 from home.models import BlockedEmail, StandardPage
 from pledges.editorial import ensure_editorial as ensure_pledge_editorial
-from pledges.factories import make_pledge
-from pledges.models import PledgeIndexPage
+from pledges.factories import make_pledge, publish_edition
+from pledges.models import PledgeIndexPage, ReviewIndexPage
 from stories import group_access
 from stories.editorial import ensure_editorial as ensure_story_editorial
 from stories.factories import StoryPageFactory
@@ -87,6 +87,8 @@ def build_world():
     theme = Theme.objects.first()
     pages["own_pledge"] = make_pledge(pledges, theme, title="Warm spaces", publish=True)
     pages["other_pledge"] = make_pledge(pledges, theme, title="Safer streets", publish=True)
+    pages["reviews"] = publish(pledges, ReviewIndexPage(title="Annual reviews", slug="review"))
+    pages["edition"] = publish_edition(pages["reviews"], 2025)
 
     consultations = ConsultationIndexPageFactory(parent=home)
     consultations.save_revision().publish()

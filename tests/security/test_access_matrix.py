@@ -19,7 +19,10 @@ a superuser.
 
 from urllib.parse import urlsplit
 
+from django.test import Client
 from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -174,6 +177,35 @@ ADMIN = [
     row("view draft of draft page",         page("view_draft", "draft"),      LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
     row("revision of draft page",           page("revisions_view", "draft"),  LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
     row("view draft of private page",       page("view_draft", "private"),    LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    # Privacy (view restrictions), one page of every type: only editors and admins make a page
+    # or a section private, even where moderators may publish (stories, and pledges, whose
+    # changes they approve).
+    row("privacy of home page",             page("set_privacy", "home"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of strategy page",         page("set_privacy", "strategy"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of theme page",            page("set_privacy", "theme"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of standard page",         page("set_privacy", "standard"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of stories index",         page("set_privacy", "stories"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of published story",       page("set_privacy", "story"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of submitted story",       page("set_privacy", "submitted"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of pledges index",         page("set_privacy", "pledges"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of a pledge they lead",    page("set_privacy", "own_pledge"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of annual reviews index",  page("set_privacy", "reviews"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of annual review edition", page("set_privacy", "edition"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of consultations index",   page("set_privacy", "consultations"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
+    row("privacy of consultation",          page("set_privacy", "consultation"),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    OK,        OK),
     # Workflows and moderation.
     row("workflows",                        fixed("/admin/workflows/list/"),  LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("workflow tasks",                   fixed("/admin/workflows/tasks/index/"),
@@ -186,10 +218,12 @@ ADMIN = [
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
     row("delete a comment",                 snippet("consultations", "comment", "delete", "comment"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
+    # Every commenter's email and postcode at once: the data officers' role (tested in
+    # consultations/tests/test_data.py) and superusers, not moderators or editors.
     row("consultation data",                fixed("/admin/consultations/data/"),
-                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("responses with personal data",     with_page("/admin/consultations/data/{}/responses.csv", "consultation"),
-                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
+                                                                              LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("story submissions",                snippet("stories", "storysubmission"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),
     row("inspect a story submission",       snippet("stories", "storysubmission", "inspect", "submission"),
@@ -314,3 +348,70 @@ def test_moderators_cannot_publish_pages_outside_the_stories():
     assert outcome(response) == DENIED
     home.refresh_from_db()
     assert home.title != "Taken over"
+
+
+PRIVACY_PAGES = (
+    "home", "strategy", "theme", "standard", "stories", "story", "submitted",
+    "pledges", "own_pledge", "reviews", "edition", "consultations", "consultation",
+)  # fmt: skip
+PROJECT_APPS = {"home", "strategy", "stories", "pledges", "consultations"}
+
+
+def privacy_url(page):
+    return reverse("wagtailadmin_pages:set_privacy", args=(page.pk,))
+
+
+def test_the_privacy_rows_cover_every_page_type():
+    from wagtail.models import get_page_models
+
+    world = build_world()
+    covered = {type(world.pages[key].specific) for key in PRIVACY_PAGES}
+    every_type = {model for model in get_page_models() if model._meta.app_label in PROJECT_APPS}
+    assert every_type - covered == set()
+
+
+@pytest.mark.parametrize("role", ["pledge lead", "moderator"])
+def test_staff_below_editors_cannot_make_any_page_private(role):
+    world = build_world()
+    client = client_for(world, role)
+    for key in PRIVACY_PAGES:
+        response = client.post(privacy_url(world.pages[key]), {"restriction_type": PageViewRestriction.LOGIN})
+        assert outcome(response) == DENIED, key
+    assert not PageViewRestriction.objects.exclude(page=world.pages["private"]).exists()
+    # What moderators could do before: hide every pledge and story from the public and the API.
+    visitor = Client()
+    for key in ("pledges", "own_pledge", "stories", "story"):
+        assert visitor.get(world.pages[key].get_url()).status_code == 200, key
+    listed = visitor.get("/api/v2/pages/?type=pledges.PledgePage").json()["items"]
+    assert {item["id"] for item in listed} >= {world.pages["own_pledge"].pk}
+
+
+@pytest.mark.parametrize("role", ["editor", "admin"])
+def test_editors_and_admins_can_make_any_page_private_and_public_again(role):
+    world = build_world()
+    client = client_for(world, role)
+    for key in PRIVACY_PAGES:
+        target = world.pages[key]
+        response = client.post(privacy_url(target), {"restriction_type": PageViewRestriction.LOGIN})
+        assert response.status_code == 200, key
+        assert PageViewRestriction.objects.filter(page=target).exists(), key
+        client.post(privacy_url(target), {"restriction_type": PageViewRestriction.NONE})
+        assert not PageViewRestriction.objects.filter(page=target).exists(), key
+
+
+def test_the_change_privacy_control_is_shown_only_to_those_who_may_use_it():
+    world = build_world()
+    toggle = 'data-a11y-dialog-show="set-privacy"'
+    edit_story = reverse("wagtailadmin_pages:edit", args=(world.pages["story"].pk,))
+    for role, shown in (("moderator", False), ("editor", True), ("admin", True)):
+        response = client_for(world, role).get(edit_story)
+        assert response.status_code == 200
+        assert (toggle in response.content.decode()) is shown, role
+
+
+def test_admins_can_give_a_group_the_right_to_make_pages_private():
+    world = build_world()
+    communications = world.users["editor"].groups.get()
+    screen = client_for(world, "admin").get(reverse("wagtailusers_groups:edit", args=(communications.pk,)))
+    assert screen.status_code == 200
+    assert "page view restriction" in screen.content.decode().lower()
