@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from home.emails import send_templated_email
+from home.site_address import absolute_url
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
 
@@ -48,7 +49,7 @@ def create_comment(consultation, form):
 
 
 def confirmation_url(comment):
-    return settings.WAGTAILADMIN_BASE_URL + reverse("consultations:confirm", args=[comment.confirmation_token])
+    return absolute_url(reverse("consultations:confirm", args=[comment.confirmation_token]))
 
 
 def send_confirmation_email(comment):
