@@ -87,6 +87,15 @@ def check_site_url(app_configs, **kwargs):
                 id="home.E101",
             )
         )
+    elif parts.scheme == "https" and (parts.port or 443) != 443:
+        errors.append(
+            checks.Warning(
+                "Wagtail's Site row cannot say https on a port other than 443: links Wagtail builds from it "
+                "(the API's html_url, the admin's live links) will say http.",
+                hint="Serve https on 443, or accept those links; every other link uses SITE_URL.",
+                id="home.W103",
+            )
+        )
     for name in ("WAGTAILADMIN_BASE_URL", "WAGTAILAPI_BASE_URL"):
         if getattr(settings, name, None) != settings.SITE_URL:
             errors.append(
