@@ -5,7 +5,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export PORT
+# The site's public address, in every email, feed, sitemap and API link; migrate gives it to
+# the default Site. Follows PORT unless set (e.g. SITE_URL=https://cc.example behind a proxy).
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export PORT SITE_URL
 STAMP := $(VENV)/.installed
 # axe-core (npm, pinned in package-lock.json) for the accessibility tests in headless Chromium.
 AXE := node_modules/axe-core/axe.min.js

@@ -1,18 +1,21 @@
 """/consultations/feed/: consultations as they open and outcomes as they are published."""
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.site_address import SiteAddressFeed, absolute_url, page_url
 
 from .models import ConsultationPage
 
 FEED_LENGTH = 30
 
 
-class ConsultationFeed(Feed):
+class ConsultationFeed(SiteAddressFeed):
     title = _("Connected Communities: consultations and their outcomes")
-    link = "/consultations/"
     description = _("New consultations as they open, and what the council did with residents' views.")
+
+    def link(self):
+        return absolute_url("/consultations/")
 
     def items(self):
         now = timezone.now()
@@ -36,7 +39,7 @@ class ConsultationFeed(Feed):
 
     def item_link(self, item):
         kind, _when, page = item
-        return page.url + ("#outcome" if kind == "outcome" else "")
+        return page_url(page) + ("#outcome" if kind == "outcome" else "")
 
     def item_guid(self, item):
         kind, _when, page = item

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
 from home.serializers import public_page_link
+from home.site_address import page_url
 
 OUTCOME_COLUMNS = [
     ("id", _("A number that identifies the consultation; it never changes")),
@@ -72,7 +73,7 @@ def outcome_records(index, request=None):
             {
                 "id": consultation.pk,
                 "title": consultation.title,
-                "url": consultation.get_full_url(request=request),
+                "url": page_url(consultation, request),
                 "opens_at": consultation.opens_at,
                 "closes_at": consultation.closes_at,
                 "themes": [theme.name for theme in consultation.themes.all()],

@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import ModelLogEntry
 
 from home.personal_data import register
+from home.site_address import page_url
 
 from .models import Comment
 from .privacy import erase_person, purge_personal_data
@@ -32,7 +33,7 @@ def export(email):
         "comments": [
             {
                 "consultation": comment.consultation.title,
-                "consultation_url": comment.consultation.full_url,
+                "consultation_url": page_url(comment.consultation),
                 "created_at": iso(comment.created_at),
                 "confirmed_at": iso(comment.confirmed_at),
                 "display_name": comment.display_name,

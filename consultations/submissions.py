@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 
 from home.editorial import MODERATORS
 from home.emails import send_templated_email
+from home.site_address import absolute_url
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
 
@@ -49,7 +50,7 @@ def create_comment(consultation, form):
 
 
 def confirmation_url(comment):
-    return settings.WAGTAILADMIN_BASE_URL + reverse("consultations:confirm", args=[comment.confirmation_token])
+    return absolute_url(reverse("consultations:confirm", args=[comment.confirmation_token]))
 
 
 def send_confirmation_email(comment):

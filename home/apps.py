@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
@@ -6,7 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide"
 
     def ready(self):
-        from . import page_cache, renditions
+        from . import page_cache, renditions, site_address
 
         page_cache.connect_signals()
         renditions.connect_signals()
+        # Once per migrate (sender: this app), after every app's migrations have run.
+        post_migrate.connect(site_address.apply_to_default_site, sender=self, dispatch_uid="home-site-address")

@@ -1,11 +1,11 @@
 """Signed, expiring links that prove a resident can read the mailbox whose data they ask for."""
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
 from .emails import send_templated_email
 from .personal_data import holds_data, normalise
+from .site_address import absolute_url
 
 SALT = "home-your-data"
 LINK_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -28,7 +28,7 @@ def send_link(email):
     """Email a link only if we hold something for the address; the caller answers the same either way."""
     if not holds_data(email):
         return False
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("personal_data:manage", args=[make_token(email)])
+    url = absolute_url(reverse("personal_data:manage", args=[make_token(email)]))
     send_templated_email(
         "home/personal_data/emails/link", {"link_url": url, "hours": LINK_MAX_AGE_SECONDS // 3600}, [email]
     )

@@ -2,10 +2,12 @@
 
 from rest_framework import serializers
 
+from .site_address import page_url
+
 
 def page_link(page, request=None):
     """What a partner needs to follow a link to another page: its id, title, slug and address."""
-    return {"id": page.pk, "title": page.title, "slug": page.slug, "url": page.get_full_url(request=request)}
+    return {"id": page.pk, "title": page.title, "slug": page.slug, "url": page_url(page, request)}
 
 
 def public_page_link(page, request=None):

@@ -3,7 +3,8 @@
 Wagtail's own sitemap walks the tree under the site's root page, which is the English
 home page; each translation of the site lives in a tree of its own (the Polish home page
 and everything under it), so those trees are walked too. Each entry names its language
-versions as hreflang alternates, the same ones the page's <head> lists.
+versions as hreflang alternates, the same ones the page's <head> lists. Addresses are on
+SITE_URL (home/site_address.py), not on the Site row Wagtail's own sitemap reads.
 """
 
 from collections import defaultdict
@@ -13,6 +14,8 @@ from django.db.models import Q
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from .site_address import page_url
 
 
 class MultilingualSitemap(Sitemap):
@@ -28,10 +31,16 @@ class MultilingualSitemap(Sitemap):
         return self.site_pages().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
         alternates = self.alternates_by_location()
-        for url in urls:
-            url["alternates"] = alternates.get(url["location"], [])
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            location = page_url(item, self.request)
+            # As Wagtail's own sitemap: the last publication, else the latest revision.
+            lastmod = item.last_published_at or item.latest_revision_created_at
+            urls.append({"location": location, "lastmod": lastmod, "alternates": alternates.get(location, [])})
+        lastmods = {url["lastmod"] for url in urls}
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
         return urls
 
     def alternates_by_location(self):
@@ -39,7 +48,7 @@ class MultilingualSitemap(Sitemap):
         versions = defaultdict(list)
         pages = self.site_pages().select_related("locale").only("path", "url_path", "translation_key", "locale")
         for page in pages.order_by("locale__language_code"):
-            versions[page.translation_key].append((page.locale.language_code, page.get_full_url(self.request)))
+            versions[page.translation_key].append((page.locale.language_code, page_url(page, self.request)))
         alternates = {}
         for group in versions.values():
             links = [{"lang_code": code, "location": location} for code, location in group]

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from home.open_data import csv_download, json_download
+from home.site_address import absolute_url, page_url
 
 from .dashboard import published_pledges
 from .evidence import evidence_by_update
@@ -57,7 +58,7 @@ def export_records(index):
             {
                 "id": pledge.pk,
                 "title": pledge.title,
-                "url": pledge.full_url,
+                "url": page_url(pledge),
                 "commitment": pledge.commitment,
                 "theme": pledge.theme.name,
                 "workstreams": [workstream.title for workstream in pledge.workstreams.all()],
@@ -70,7 +71,12 @@ def export_records(index):
                 "withdrawal_reason": latest.withdrawal_reason if latest and latest.status == "withdrawn" else "",
                 "update_count": len(updates),
                 "indicators": [indicator_summary(indicator) for indicator in pledge.indicators.all()],
-                "evidence": [link for update in updates for link in evidence.get(id(update), [])],
+                # The page shows evidence by path; a download names it by absolute URL.
+                "evidence": [
+                    {**link, "url": absolute_url(link["url"])}
+                    for update in updates
+                    for link in evidence.get(id(update), [])
+                ],
             }
         )
     return records

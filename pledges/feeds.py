@@ -2,14 +2,15 @@
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.site_address import SiteAddressFeed, page_url
 
 FEED_LENGTH = 50
 
 
-class PledgeUpdatesFeed(Feed):
+class PledgeUpdatesFeed(SiteAddressFeed):
     description = _("Progress updates on the council's Connected Communities pledges.")
 
     def __init__(self, index):
@@ -20,7 +21,7 @@ class PledgeUpdatesFeed(Feed):
         return _("Pledge progress updates")
 
     def link(self):
-        return self.index.url
+        return page_url(self.index)
 
     def items(self):
         from .models import PledgePage, PledgeUpdate
@@ -41,7 +42,7 @@ class PledgeUpdatesFeed(Feed):
         return item.text
 
     def item_link(self, item):
-        return f"{item.pledge.url}#update-{item.pk}"
+        return f"{page_url(item.pledge)}#update-{item.pk}"
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time(12)))

@@ -1,6 +1,5 @@
 """The community group's agreement: private previews of the edited story, and the group's answer."""
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +8,7 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from home.emails import send_templated_email
+from home.site_address import absolute_url
 
 from .models import StoryPreviewLink, StorySubmission
 
@@ -51,7 +51,7 @@ def send_preview_link(task_state, user=None, submission=None):
 
 
 def preview_url(link):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("stories:preview", args=[link.token])
+    return absolute_url(reverse("stories:preview", args=[link.token]))
 
 
 def open_agreement_state(link):

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from home.open_data import csv_download, json_download
+from home.site_address import page_url
 
 EXPORT_COLUMNS = [
     ("id", _("A number that identifies the story; it never changes")),
@@ -43,7 +44,7 @@ def export_records(index):
         {
             "id": story.pk,
             "title": story.title,
-            "url": story.full_url,
+            "url": page_url(story),
             "summary": story.summary,
             "date": story.date,
             "told_by": story.told_by,

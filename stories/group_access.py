@@ -7,12 +7,12 @@ gave with their story; the session then remembers the address until they sign ou
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from home.emails import send_templated_email
+from home.site_address import absolute_url
 
 from .models import StorySubmission, UsedSignInLink
 
@@ -28,7 +28,7 @@ def send_sign_in_link(email, next_url=""):
     token = signing.TimestampSigner(salt=SALT).sign_object(
         {"email": email.lower(), "nonce": secrets.token_hex(8), "next": next_url[:200]}
     )
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("stories:sign_in_link", args=[token])
+    url = absolute_url(reverse("stories:sign_in_link", args=[token]))
     send_templated_email(
         "stories/emails/sign_in_link", {"sign_in_url": url, "minutes": LINK_LIFETIME_SECONDS // 60}, [email]
     )

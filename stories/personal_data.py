@@ -19,6 +19,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, ReferenceIndex, Re
 from wagtail.search.backends import get_search_backends
 
 from home.personal_data import register
+from home.site_address import page_url
 
 from . import group_access, states
 from .models import StorySubmission
@@ -54,7 +55,7 @@ def export(email):
                     "consent_withdrawn_at": iso(submission.consent_withdrawn_at),
                 },
                 "summary": submission.page.summary,
-                "story_url": submission.page.full_url if submission.page.live else None,
+                "story_url": page_url(submission.page) if submission.page.live else None,
                 "first_published_at": iso(submission.page.first_published_at),
                 "photos": [image.title for image in images_of([submission.page])],
             }

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.blocks import with_block_ids
 from home.models import ContactSettings, HomePage, StandardPage
+from home.site_address import hostname_and_port
 
 from .models import CommunityAsset, Partnership, Place, StrategyPage, SurveyFigure, Theme, ThemePage, Workstream
 
@@ -140,7 +141,8 @@ def ensure_home_page(data):
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+            hostname, port = hostname_and_port()
+            site = Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         site.root_page = home
         site.site_name = "Connected Communities"
         site.save()

@@ -241,7 +241,12 @@ MODERATOR_EMAILS = env_list("MODERATOR_EMAILS", "moderators@connected-communitie
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Connected Communities"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The site's one public address: scheme, host and port, no path. Every absolute URL (emails,
+# feeds, sitemap, canonical links, the API, open-data downloads) is built from it
+# (home/site_address.py), and migrate gives the default Site its host and port. `make run`
+# sets it from PORT. Wagtail's own settings below must stay equal to it (a system check says so).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # PostgreSQL full-text search with English stemming ("volunteering" finds "volunteer");
 # SQLite ignores SEARCH_CONFIG and uses its own FTS.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
@@ -255,7 +260,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Public forms: how many submissions one client may make per window.

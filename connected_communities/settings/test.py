@@ -13,7 +13,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cc-test-media-"))  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}  # noqa: F405
 # Tests exercise the forms directly; the minimum fill time has its own tests.
 PUBLIC_FORM_MIN_SECONDS = 0
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host, so links in emails and pages lead where the test client goes.
+SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # django-axes needs the request in authenticate(); the test client's login() doesn't pass
 # it. The lockout tests switch it back on with override_settings.
 AXES_ENABLED = False

@@ -10,6 +10,7 @@ from django.utils.translation import get_language, override
 from wagtail.coreutils import get_supported_content_language_variant
 
 from home.serving import translations_of
+from home.site_address import absolute_url
 
 register = template.Library()
 
@@ -58,11 +59,11 @@ def language_versions(context):
         for code, name in settings.LANGUAGES:
             url = translations.get(code, (None, None))[1]
             if url:
-                versions.append(Version(code, name, url, request.build_absolute_uri(url), code == page_language))
+                versions.append(Version(code, name, url, absolute_url(url), code == page_language))
     else:
         for code, name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)
-            versions.append(Version(code, name, url, request.build_absolute_uri(url), code == active))
+            versions.append(Version(code, name, url, absolute_url(url), code == active))
     fallback = page_language if page_language != active else None
     return LanguageVersions(
         versions=versions,

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from home.renditions import rendition
+from home.site_address import absolute_url, page_url
 from search.results import summary_of
 
 register = template.Library()
@@ -19,10 +20,6 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 def _image_of(page):
     return getattr(page, "lead_image", None) or getattr(page, "image", None)
-
-
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if request and url and url.startswith("/") else url
 
 
 @register.inclusion_tag("search/includes/page_meta.html", takes_context=True)
@@ -37,8 +34,8 @@ def page_meta(context, page=None):
     image_url = ""
     shared = rendition(image, "share") if image is not None else None
     if shared is not None:
-        image_url = _absolute(request, shared.url)
-    url = page.get_full_url(request)
+        image_url = absolute_url(shared.url)
+    url = page_url(page, request)
     is_story = page._meta.label == "stories.StoryPage"
     json_ld = None
     if is_story:
@@ -80,5 +77,5 @@ def canonical_link(context, page):
     """The page's own address in the visitor's language (stand-ins point to the original instead)."""
     if not isinstance(page, Page):
         return ""
-    url = page.get_full_url(context.get("request"))
+    url = page_url(page, context.get("request"))
     return format_html('<link rel="canonical" href="{}">', url) if url else ""

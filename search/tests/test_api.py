@@ -63,7 +63,7 @@ def test_story_lists_its_themes_place_and_only_its_published_pledges(client, sto
     assert item["place"] == {"id": place.pk, "name": "Upton upon Severn", "slug": "upton", "kind": place.kind}
     live = pledges["live"]
     assert item["pledges"] == [
-        {"id": live.pk, "title": "Warm spaces", "slug": live.slug, "url": f"http://localhost/pledges/{live.slug}/"}
+        {"id": live.pk, "title": "Warm spaces", "slug": live.slug, "url": f"http://testserver/pledges/{live.slug}/"}
     ]
     assert item["lead_image"]["id"] == story.lead_image_id
     detail = api(client, f"/api/v2/pages/{story.pk}/")

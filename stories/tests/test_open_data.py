@@ -62,7 +62,7 @@ def test_csv_has_one_row_per_live_public_story_with_the_documented_columns(clien
     by_id = {row["id"]: row for row in rows}
     repair = by_id[str(stories.pk)]
     assert repair["title"] == "Repair café"
-    assert repair["url"] == f"http://localhost{stories.url}"
+    assert repair["url"] == f"http://testserver{stories.url}"
     assert repair["place"] == "Upton-upon-Severn"
     assert repair["themes"] == "Healthier communities"
     assert repair["pledges"] == "Safer streets"  # the unpublished pledge is not named
