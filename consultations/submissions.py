@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from home.client_address import client_address
 from home.emails import send_templated_email
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
@@ -90,7 +91,7 @@ def notify_moderators(comment, reason="new"):
 
 def reporter_hash(request):
     """A keyed hash of the client address: the same person counts once; no address is stored."""
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:comment-report:{address}".encode()).hexdigest()
 
 

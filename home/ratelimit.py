@@ -1,8 +1,8 @@
 """Per-client rate limits for public forms, kept in the shared cache.
 
-The key is REMOTE_ADDR only. X-Forwarded-For is never read here: anyone can forge it.
-Behind a proxy, the proxy must set REMOTE_ADDR (gunicorn's --forwarded-allow-ips) so the
-client address the limit sees is the one the proxy saw.
+The client is home.client_address.client_address: REMOTE_ADDR, or behind proxies the
+operator trusts (TRUSTED_PROXY_COUNT, TRUSTED_PROXIES) the address they saw. A forged
+X-Forwarded-For from anyone else changes nothing.
 """
 
 import hashlib
@@ -11,9 +11,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 
+from .client_address import client_address
+
 
 def client_key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request)
     # Hash so that cache keys never hold residents' IP addresses in clear.
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"ratelimit:{scope}:{digest}"

@@ -4,6 +4,7 @@ dev.py, test.py and production.py import this and change only what differs.
 Everything that varies between machines comes from the environment.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -258,6 +259,15 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
+# Which proxies may say who the visitor is (home/client_address.py). None by default:
+# X-Forwarded-For is then never read and the client address is REMOTE_ADDR.
+# TRUSTED_PROXY_COUNT: proxies in front that each append to X-Forwarded-For (nginx alone: 1).
+# TRUSTED_PROXIES: comma-separated addresses or networks (CIDR) they connect from.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _network in TRUSTED_PROXIES:
+    ipaddress.ip_network(_network, strict=False)  # a typo stops start-up, not every request
+
 # Public forms: how many submissions one client may make per window.
 PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
 PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", "600"))
@@ -273,8 +283,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-# The client address is REMOTE_ADDR; X-Forwarded-For is never trusted for it (see home/ratelimit.py).
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The same client address as the rate limits (home/client_address.py), so a lockout locks
+# the visitor behind the proxy, not the proxy.
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 
 # Content-Security-Policy (django-csp). Public pages get a strict policy: no inline
 # script or style at all. The Wagtail admin gets its own, looser one (home/security.py).

@@ -52,3 +52,22 @@ def test_successful_sign_in_rotates_the_session(client, editor):
 def test_weak_passwords_are_refused(editor, password):
     with pytest.raises(ValidationError):
         validate_password(password, user=editor)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1, AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_a_lockout_locks_the_attackers_address_not_the_proxys(client, editor):
+    from axes.models import AccessAttempt
+    from axes.utils import reset
+
+    reset()
+
+    def sign_in(password, visitor):
+        data = {"username": "editor", "password": password}
+        return client.post("/admin/login/", data, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=visitor)
+
+    for _ in range(5):
+        sign_in("wrong-password", "198.51.100.66")
+    assert sign_in("correct-horse-battery", "198.51.100.66").status_code == 429
+    assert sign_in("correct-horse-battery", "203.0.113.10").status_code == 302
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.66"]
+    reset()
