@@ -268,8 +268,10 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 for _network in TRUSTED_PROXIES:
     ipaddress.ip_network(_network, strict=False)  # a typo stops start-up, not every request
 
-# Public forms: how many submissions one client may make per window.
+# Public forms: how many accepted submissions one client may make per window (seconds), and
+# how many refused ones (mistakes in the form), more generously, for people sharing an address.
 PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
+PUBLIC_FORM_FAILED_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_FAILED_RATE_LIMIT", "20"))
 PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", "600"))
 # Files (story photos) one sender may upload per day, counted per email address and per client.
 PUBLIC_UPLOAD_DAILY_LIMIT = int(os.environ.get("PUBLIC_UPLOAD_DAILY_LIMIT", "20"))

@@ -188,6 +188,26 @@ def test_too_many_comments_from_one_client_are_refused_with_the_text_shown_back(
     assert Comment.objects.count() == 2
 
 
+@override_settings(PUBLIC_FORM_RATE_LIMIT=2, PUBLIC_FORM_FAILED_RATE_LIMIT=10)
+def test_a_resident_who_makes_mistakes_can_still_send_their_comment(client, consultation):
+    for _ in range(4):
+        assert client.post(comment_url(consultation), valid_data(email="not an address")).status_code == 400
+    assert client.post(comment_url(consultation), valid_data()).status_code == 302
+    assert client.post(comment_url(consultation), valid_data(text="A second thought")).status_code == 302
+    assert client.post(comment_url(consultation), valid_data(text="A third thought")).status_code == 429
+    assert Comment.objects.count() == 2
+
+
+@override_settings(PUBLIC_FORM_RATE_LIMIT=2, PUBLIC_FORM_FAILED_RATE_LIMIT=3)
+def test_failed_attempts_have_their_own_limit(client, consultation):
+    for _ in range(3):
+        assert client.post(comment_url(consultation), valid_data(email="junk")).status_code == 400
+    response = client.post(comment_url(consultation), valid_data(text="Sent after the junk"))
+    assert response.status_code == 429
+    assert "Sent after the junk" in response.content.decode()
+    assert Comment.objects.count() == 0
+
+
 def test_comment_sent_after_closing_is_refused_and_the_text_shown_back(client, consultation):
     form_page = client.get(consultation.url).content.decode()
     assert 'name="text"' in form_page
