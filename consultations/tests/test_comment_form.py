@@ -177,6 +177,23 @@ def test_form_sent_faster_than_a_person_could_is_refused(client, consultation):
     assert "Your submission could not be accepted" in response.content.decode()
 
 
+@override_settings(PUBLIC_FORM_MIN_SECONDS=3)
+def test_a_comment_without_a_start_time_is_refused_kindly_and_can_be_sent_again(client, consultation):
+    # A bot that drops the hidden field must not skip the minimum fill time.
+    response = client.post(comment_url(consultation), valid_data(text="Words typed with care"))
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Everything you typed is still here" in content
+    assert "Words typed with care" in content
+    assert Comment.objects.count() == 0
+
+    started = content.split('name="started" value="', 1)[1].split('"', 1)[0]
+    with time_machine.travel(timezone.now() + timedelta(seconds=10)):
+        again = client.post(comment_url(consultation), valid_data(text="Words typed with care", started=started))
+    assert again.status_code == 302
+    assert Comment.objects.get().text == "Words typed with care"
+
+
 @override_settings(PUBLIC_FORM_RATE_LIMIT=2)
 def test_too_many_comments_from_one_client_are_refused_with_the_text_shown_back(client, consultation):
     for _ in range(2):
