@@ -278,6 +278,10 @@ PUBLIC_UPLOAD_DAILY_LIMIT = int(os.environ.get("PUBLIC_UPLOAD_DAILY_LIMIT", "20"
 # A human takes longer than this to fill a form; bots rarely do.
 PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
 
+# Admin password reset emails per hour, per email address and per client (home/password_reset.py).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_CLIENT", "10"))
+
 # Sign-in lockout (django-axes): five failures lock that username from that address for an hour.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
