@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from home.client_address import client_address
-from home.emails import send_templated_email
+from home.emails import send_receipt, send_templated_email
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
 
@@ -53,10 +53,10 @@ def confirmation_url(comment):
 
 
 def send_confirmation_email(comment):
-    send_templated_email(
+    send_receipt(
         "consultations/emails/confirm",
         {"comment": comment, "consultation": comment.consultation, "confirm_url": confirmation_url(comment)},
-        [comment.email],
+        comment.email,
     )
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-from .emails import send_templated_email
+from .emails import send_receipt
 from .personal_data import holds_data, normalise
 
 SALT = "home-your-data"
@@ -29,7 +29,5 @@ def send_link(email):
     if not holds_data(email):
         return False
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("personal_data:manage", args=[make_token(email)])
-    send_templated_email(
-        "home/personal_data/emails/link", {"link_url": url, "hours": LINK_MAX_AGE_SECONDS // 3600}, [email]
-    )
+    send_receipt("home/personal_data/emails/link", {"link_url": url, "hours": LINK_MAX_AGE_SECONDS // 3600}, email)
     return True

@@ -275,6 +275,9 @@ PUBLIC_FORM_FAILED_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_FAILED_RATE_LIMI
 PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", "600"))
 # Files (story photos) one sender may upload per day, counted per email address and per client.
 PUBLIC_UPLOAD_DAILY_LIMIT = int(os.environ.get("PUBLIC_UPLOAD_DAILY_LIMIT", "20"))
+# Emails the public forms send to a typed address (receipts, confirmation and sign-in links),
+# per recipient address per day, so the forms cannot be used to fill a stranger's inbox.
+PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY = int(os.environ.get("PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY", "10"))
 # A human takes longer than this to fill a form; bots rarely do.
 PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
 

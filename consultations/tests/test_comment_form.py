@@ -259,3 +259,20 @@ def test_confirmation_email_is_plain_text_without_html_escapes(client, consultat
     message = mail.outbox[0]
     assert message.subject == "Confirm your comment on Parks & play areas"
     assert "Hello O'Brien," in message.body
+
+
+@override_settings(PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY=2, PUBLIC_FORM_RATE_LIMIT=100)
+def test_the_form_emails_one_typed_address_a_few_times_a_day_at_most(client, consultation):
+    for number in range(4):
+        response = client.post(
+            comment_url(consultation),
+            valid_data(email="stranger@example.org", text=f"Comment {number}"),
+            REMOTE_ADDR=f"203.0.113.{number}",
+        )
+        assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [["stranger@example.org"]] * 2
+    client.post(comment_url(consultation), valid_data(email="someone.else@example.org"))
+    assert len(mail.outbox) == 3
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        client.post(comment_url(consultation), valid_data(email="stranger@example.org", text="Next day"))
+    assert len(mail.outbox) == 4

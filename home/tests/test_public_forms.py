@@ -121,3 +121,12 @@ def test_too_many_requests_page_says_when_to_retry_and_shows_typed_text(db):
     html = response.content.decode()
     assert "Please wait 10 minutes" in html
     assert "My words" in html
+
+
+@override_settings(PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY=1)
+def test_receipt_counters_hold_no_address_in_clear(fresh_cache):
+    from home.emails import send_receipt
+
+    assert send_receipt("stories/emails/sign_in_link", {"sign_in_url": "x", "minutes": 30}, "Sam@Example.org")
+    assert not send_receipt("stories/emails/sign_in_link", {"sign_in_url": "x", "minutes": 30}, "sam@example.org ")
+    assert not [key for key in cache._cache if "example.org" in key.lower()]
