@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from home.client_address import client_address
 from home.editorial import MODERATORS
-from home.emails import send_templated_email
+from home.emails import send_receipt, send_templated_email
 from home.site_address import absolute_url
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
@@ -54,10 +55,10 @@ def confirmation_url(comment):
 
 
 def send_confirmation_email(comment):
-    send_templated_email(
+    send_receipt(
         "consultations/emails/confirm",
         {"comment": comment, "consultation": comment.consultation, "confirm_url": confirmation_url(comment)},
-        [comment.email],
+        comment.email,
     )
 
 
@@ -109,7 +110,7 @@ def moderators_group_emails():
 
 def reporter_hash(request):
     """A keyed hash of the client address: the same person counts once; no address is stored."""
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:comment-report:{address}".encode()).hexdigest()
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from home.open_data import public_download
 from home.page_cache import skip_page_cache
 from home.public_forms import typed_text
-from home.ratelimit import hit, too_many_requests
+from home.ratelimit import attempt, hit, too_many_requests
 
 from .exports import outcomes_csv, outcomes_json, public_results_csv, public_results_json
 from .forms import CommentForm
@@ -26,14 +26,17 @@ def render_consultation(request, consultation, status=200, **extra):
 
 def submit_comment(request, consultation):
     form = CommentForm(consultation, request.POST)
-    if hit(request, "consultation-comment"):
+    counted = attempt(request, "consultation-comment")
+    if counted is None:
         return too_many_requests(request, typed=typed_text(form, form.typed_field_names))
     if not consultation.is_open:
+        counted.failed()
         # Typed before the close but sent after it: refuse clearly and give the words back.
         return render_consultation(
             request, consultation, status=403, refused_typed=typed_text(form, form.typed_field_names)
         )
     if not form.is_valid():
+        counted.failed()
         return render_consultation(request, consultation, status=400, form=form)
     create_comment(consultation, form)
     return redirect(consultation.url + consultation.reverse_subpage("comment_sent"))

@@ -3,7 +3,7 @@
 from django.core import signing
 from django.urls import reverse
 
-from .emails import send_templated_email
+from .emails import send_receipt
 from .personal_data import holds_data, normalise
 from .site_address import absolute_url
 
@@ -29,7 +29,5 @@ def send_link(email):
     if not holds_data(email):
         return False
     url = absolute_url(reverse("personal_data:manage", args=[make_token(email)]))
-    send_templated_email(
-        "home/personal_data/emails/link", {"link_url": url, "hours": LINK_MAX_AGE_SECONDS // 3600}, [email]
-    )
+    send_receipt("home/personal_data/emails/link", {"link_url": url, "hours": LINK_MAX_AGE_SECONDS // 3600}, email)
     return True

@@ -31,7 +31,9 @@ class PublicForm(forms.Form):
 
     - `website` is hidden from people; a bot that fills it is refused.
     - `started` is signed so a bot cannot forge a fill time; a form sent faster than
-      PUBLIC_FORM_MIN_SECONDS is refused.
+      PUBLIC_FORM_MIN_SECONDS is refused, and so is one without a valid stamp (a bot that
+      drops the field must not skip the check). The form comes back with what was typed
+      and a fresh stamp, so a person only has to send it again.
     - `form_token` is unique per rendered form: the view stores it with what it creates,
       so a double-clicked submit finds the first row instead of making a second.
     """
@@ -54,6 +56,11 @@ class PublicForm(forms.Form):
         "Your submission could not be accepted. If you are a person, please wait a moment and send it again."
     )
 
+    no_stamp_message = _(
+        "We could not tell when you opened this form, perhaps because it was open for a long time. "
+        "Everything you typed is still here: please check it and send it again."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
@@ -69,13 +76,19 @@ class PublicForm(forms.Form):
         value = self.cleaned_data.get("started")
         try:
             started = signing.loads(value, salt=STARTED_SALT, max_age=60 * 60 * 24)
-        except (signing.BadSignature, TypeError):
-            # A stale or missing stamp is not proof of a bot; carry on, but give the
-            # re-rendered form a fresh stamp.
-            return None
+        except (signing.BadSignature, TypeError):  # missing, forged or over a day old
+            if not settings.PUBLIC_FORM_MIN_SECONDS:
+                return None  # the fill-time check is off
+            self.restamp()
+            raise forms.ValidationError(self.no_stamp_message, code="no_stamp") from None
         if time.time() - float(started) < settings.PUBLIC_FORM_MIN_SECONDS:
             raise forms.ValidationError(self.spam_message, code="too_fast")
         return started
+
+    def restamp(self):
+        """Give the re-rendered form a fresh start time, so sending it again can succeed."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = signing.dumps(time.time(), salt=STARTED_SALT)
 
     def clean_form_token(self):
         return self.cleaned_data.get("form_token") or uuid.uuid4()

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from .abuse import email_hash
-from .ratelimit import client_key
+from .ratelimit import client_key, count
 
 KEY_LIFETIME_SECONDS = 25 * 60 * 60
 
@@ -45,14 +45,8 @@ def keys_for(request, scope, email):
 
 
 def _add(key, amount):
-    # add() then incr(): atomic in Redis and the local-memory cache, so racing workers
-    # cannot both slip under the limit.
-    cache.add(key, 0, timeout=KEY_LIFETIME_SECONDS)
-    try:
-        return cache.incr(key, amount)
-    except ValueError:  # expired between add and incr
-        cache.set(key, max(amount, 0), timeout=KEY_LIFETIME_SECONDS)
-        return max(amount, 0)
+    # Atomic in Redis and the local-memory cache, so racing workers cannot both slip under.
+    return count(key, amount, KEY_LIFETIME_SECONDS)
 
 
 def reserve(request, scope, email, count):

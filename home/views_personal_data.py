@@ -21,7 +21,7 @@ from .page_cache import skip_page_cache
 from .personal_data import erase_person, export_person
 from .personal_data_links import LINK_MAX_AGE_SECONDS, email_from_token, send_link
 from .public_forms import typed_text
-from .ratelimit import hit, too_many_requests
+from .ratelimit import attempt, too_many_requests
 
 # Superusers, and staff given this permission (the Communications team has it).
 PERMISSION = "consultations.manage_personal_data"
@@ -117,9 +117,12 @@ def your_data(request):
     """Ask for a link by email. The answer is the same whether or not we hold anything."""
     form = YourDataRequestForm(request.POST or None)
     if request.method == "POST":
-        if hit(request, "your-data"):
+        counted = attempt(request, "your-data")
+        if counted is None:
             return private(too_many_requests(request, typed=typed_text(form, ["email"])), request)
-        if form.is_valid():
+        if not form.is_valid():
+            counted.failed()
+        else:
             send_link(form.cleaned_data["email"])
             return private(
                 TemplateResponse(request, "home/personal_data/sent.html", {"hours": LINK_MAX_AGE_SECONDS // 3600}),

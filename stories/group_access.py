@@ -11,7 +11,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from home.emails import send_templated_email
+from home.emails import send_receipt
 from home.site_address import absolute_url
 
 from .models import StorySubmission, UsedSignInLink
@@ -29,9 +29,7 @@ def send_sign_in_link(email, next_url=""):
         {"email": email.lower(), "nonce": secrets.token_hex(8), "next": next_url[:200]}
     )
     url = absolute_url(reverse("stories:sign_in_link", args=[token]))
-    send_templated_email(
-        "stories/emails/sign_in_link", {"sign_in_url": url, "minutes": LINK_LIFETIME_SECONDS // 60}, [email]
-    )
+    send_receipt("stories/emails/sign_in_link", {"sign_in_url": url, "minutes": LINK_LIFETIME_SECONDS // 60}, email)
     return True
 
 

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from home.emails import send_templated_email
+from home.emails import send_receipt, send_templated_email
 
 from .editorial import get_workflow
 from .models import RESERVED_SLUGS, StoryPage, StorySubmission
@@ -108,6 +108,6 @@ def _create(index, data):
 
 def send_submission_emails(submission):
     context = {"submission": submission, "page": submission.page}
-    send_templated_email("stories/emails/submission_received", context, [submission.contact_email])
+    send_receipt("stories/emails/submission_received", context, submission.contact_email)
     if settings.MODERATOR_EMAILS:
         send_templated_email("stories/emails/moderators_new_submission", context, settings.MODERATOR_EMAILS)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from home import upload_quota
 from home.open_data import public_download
 from home.public_forms import typed_text
-from home.ratelimit import hit, too_many_requests
+from home.ratelimit import attempt, too_many_requests
 
 from . import exports, group_access
 from .agreement import record_agreement, record_comments
@@ -25,12 +25,14 @@ from .withdrawal import withdraw_consent
 def submit_story(request, index):
     if request.method == "POST":
         form = StorySubmissionForm(request.POST, request.FILES)
-        if hit(request, "stories-submit"):
+        counted = attempt(request, "stories-submit")
+        if counted is None:
             return too_many_requests(request, typed=typed_text(form, StorySubmissionForm.TEXT_FIELDS))
         if form.is_valid():
             submission = submit_within_photo_quota(request, index, form)
             if submission is not None:
                 return redirect(index.url + index.reverse_subpage("submitted", args=[submission.reference]))
+        counted.failed()
     else:
         form = StorySubmissionForm()
     context = {"page": index, "form": form}
@@ -90,9 +92,12 @@ def story_index():
 def sign_in(request):
     form = SignInForm(request.POST or None)
     if request.method == "POST":
-        if hit(request, "stories-sign-in"):
+        counted = attempt(request, "stories-sign-in")
+        if counted is None:
             return too_many_requests(request)
-        if form.is_valid():
+        if not form.is_valid():
+            counted.failed()
+        else:
             group_access.send_sign_in_link(form.cleaned_data["email"], request.GET.get("next", ""))
             # The same answer whether or not the address sent a story: no one can probe for groups.
             return TemplateResponse(request, "stories/sign_in_sent.html", {"page": story_index()})

@@ -4,6 +4,7 @@ dev.py, test.py and production.py import this and change only what differs.
 Everything that varies between machines comes from the environment.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -263,13 +264,31 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Public forms: how many submissions one client may make per window.
+# Which proxies may say who the visitor is (home/client_address.py). None by default:
+# X-Forwarded-For is then never read and the client address is REMOTE_ADDR.
+# TRUSTED_PROXY_COUNT: proxies in front that each append to X-Forwarded-For (nginx alone: 1).
+# TRUSTED_PROXIES: comma-separated addresses or networks (CIDR) they connect from.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _network in TRUSTED_PROXIES:
+    ipaddress.ip_network(_network, strict=False)  # a typo stops start-up, not every request
+
+# Public forms: how many accepted submissions one client may make per window (seconds), and
+# how many refused ones (mistakes in the form), more generously, for people sharing an address.
 PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
+PUBLIC_FORM_FAILED_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_FAILED_RATE_LIMIT", "20"))
 PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", "600"))
 # Files (story photos) one sender may upload per day, counted per email address and per client.
 PUBLIC_UPLOAD_DAILY_LIMIT = int(os.environ.get("PUBLIC_UPLOAD_DAILY_LIMIT", "20"))
+# Emails the public forms send to a typed address (receipts, confirmation and sign-in links),
+# per recipient address per day, so the forms cannot be used to fill a stranger's inbox.
+PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY = int(os.environ.get("PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY", "10"))
 # A human takes longer than this to fill a form; bots rarely do.
 PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
+
+# Admin password reset emails per hour, per email address and per client (home/password_reset.py).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_CLIENT", "10"))
 
 # Sign-in lockout (django-axes): five failures lock that username from that address for an hour.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -278,8 +297,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-# The client address is REMOTE_ADDR; X-Forwarded-For is never trusted for it (see home/ratelimit.py).
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The same client address as the rate limits (home/client_address.py), so a lockout locks
+# the visitor behind the proxy, not the proxy.
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 
 # Content-Security-Policy (django-csp). Public pages get a strict policy: no inline
 # script or style at all. The Wagtail admin gets its own, looser one (home/security.py).

@@ -177,6 +177,23 @@ def test_form_sent_faster_than_a_person_could_is_refused(client, consultation):
     assert "Your submission could not be accepted" in response.content.decode()
 
 
+@override_settings(PUBLIC_FORM_MIN_SECONDS=3)
+def test_a_comment_without_a_start_time_is_refused_kindly_and_can_be_sent_again(client, consultation):
+    # A bot that drops the hidden field must not skip the minimum fill time.
+    response = client.post(comment_url(consultation), valid_data(text="Words typed with care"))
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Everything you typed is still here" in content
+    assert "Words typed with care" in content
+    assert Comment.objects.count() == 0
+
+    started = content.split('name="started" value="', 1)[1].split('"', 1)[0]
+    with time_machine.travel(timezone.now() + timedelta(seconds=10)):
+        again = client.post(comment_url(consultation), valid_data(text="Words typed with care", started=started))
+    assert again.status_code == 302
+    assert Comment.objects.get().text == "Words typed with care"
+
+
 @override_settings(PUBLIC_FORM_RATE_LIMIT=2)
 def test_too_many_comments_from_one_client_are_refused_with_the_text_shown_back(client, consultation):
     for _ in range(2):
@@ -186,6 +203,26 @@ def test_too_many_comments_from_one_client_are_refused_with_the_text_shown_back(
     assert "My third thought" in response.content.decode()
     assert response["Retry-After"]
     assert Comment.objects.count() == 2
+
+
+@override_settings(PUBLIC_FORM_RATE_LIMIT=2, PUBLIC_FORM_FAILED_RATE_LIMIT=10)
+def test_a_resident_who_makes_mistakes_can_still_send_their_comment(client, consultation):
+    for _ in range(4):
+        assert client.post(comment_url(consultation), valid_data(email="not an address")).status_code == 400
+    assert client.post(comment_url(consultation), valid_data()).status_code == 302
+    assert client.post(comment_url(consultation), valid_data(text="A second thought")).status_code == 302
+    assert client.post(comment_url(consultation), valid_data(text="A third thought")).status_code == 429
+    assert Comment.objects.count() == 2
+
+
+@override_settings(PUBLIC_FORM_RATE_LIMIT=2, PUBLIC_FORM_FAILED_RATE_LIMIT=3)
+def test_failed_attempts_have_their_own_limit(client, consultation):
+    for _ in range(3):
+        assert client.post(comment_url(consultation), valid_data(email="junk")).status_code == 400
+    response = client.post(comment_url(consultation), valid_data(text="Sent after the junk"))
+    assert response.status_code == 429
+    assert "Sent after the junk" in response.content.decode()
+    assert Comment.objects.count() == 0
 
 
 def test_comment_sent_after_closing_is_refused_and_the_text_shown_back(client, consultation):
@@ -222,3 +259,20 @@ def test_confirmation_email_is_plain_text_without_html_escapes(client, consultat
     message = mail.outbox[0]
     assert message.subject == "Confirm your comment on Parks & play areas"
     assert "Hello O'Brien," in message.body
+
+
+@override_settings(PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY=2, PUBLIC_FORM_RATE_LIMIT=100)
+def test_the_form_emails_one_typed_address_a_few_times_a_day_at_most(client, consultation):
+    for number in range(4):
+        response = client.post(
+            comment_url(consultation),
+            valid_data(email="stranger@example.org", text=f"Comment {number}"),
+            REMOTE_ADDR=f"203.0.113.{number}",
+        )
+        assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [["stranger@example.org"]] * 2
+    client.post(comment_url(consultation), valid_data(email="someone.else@example.org"))
+    assert len(mail.outbox) == 3
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        client.post(comment_url(consultation), valid_data(email="stranger@example.org", text="Next day"))
+    assert len(mail.outbox) == 4

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 from django.core import mail
+from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
@@ -294,3 +295,14 @@ def test_outcome_links_to_the_pledge_it_led_to(client, closed_with_comments, mod
     assert f'It led to: <a href="{pledge.url}">Open park toilets all year</a>' in content
     to_a = next(m for m in mail.outbox if m.to == ["a@example.org"])
     assert "http://testserver/pledges/toilets/" in to_a.body
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_three_people_behind_the_proxy_reporting_hide_a_comment(client, consultation):
+    comment = CommentFactory(consultation=consultation, text="A rude remark")
+    url = consultation.url + f"comments/{comment.pk}/report/"
+    for visitor in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
+        client.post(url, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=visitor)
+    comment.refresh_from_db()
+    assert comment.report_count == 3
+    assert comment.moderation_state == Comment.ModerationState.PENDING

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 import pytest
+import time_machine
 
 from home import ratelimit
 from home.public_forms import STARTED_SALT, PublicForm, typed_text
@@ -45,12 +46,26 @@ def test_a_form_sent_faster_than_a_person_could_is_refused():
 
 
 @override_settings(PUBLIC_FORM_MIN_SECONDS=3)
-def test_a_forged_start_time_does_not_count_as_slow():
-    forged = signing.dumps(time.time() - 60, salt="another-salt")
-    form = MessageForm(data(started=forged))
-    # An unsigned stamp is treated as missing: not proof of a bot, but no free pass.
-    assert form.is_valid()
-    assert form.cleaned_data["started"] is None
+@pytest.mark.parametrize("started", [None, "", "not-a-stamp", signing.dumps(time.time() - 60, salt="another-salt")])
+def test_a_missing_or_forged_start_time_is_refused_with_a_friendly_message(started):
+    posted = data(message="Keep the library open")
+    if started is None:
+        del posted["started"]
+    else:
+        posted["started"] = started
+    form = MessageForm(posted)
+    assert not form.is_valid()
+    assert "Everything you typed is still here" in form.non_field_errors()[0]
+    assert 'value="Keep the library open"' in str(form["message"])
+
+
+@override_settings(PUBLIC_FORM_MIN_SECONDS=3)
+def test_a_refused_form_without_a_stamp_comes_back_with_one_that_lets_it_through():
+    form = MessageForm(data(started=""))
+    assert not form.is_valid()
+    fresh = form["started"].value()
+    with time_machine.travel(time.time() + 10):
+        assert MessageForm(data(started=fresh)).is_valid()
 
 
 def test_unbound_form_carries_a_fresh_token_and_stamp():
@@ -106,3 +121,12 @@ def test_too_many_requests_page_says_when_to_retry_and_shows_typed_text(db):
     html = response.content.decode()
     assert "Please wait 10 minutes" in html
     assert "My words" in html
+
+
+@override_settings(PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY=1)
+def test_receipt_counters_hold_no_address_in_clear(fresh_cache):
+    from home.emails import send_receipt
+
+    assert send_receipt("stories/emails/sign_in_link", {"sign_in_url": "x", "minutes": 30}, "Sam@Example.org")
+    assert not send_receipt("stories/emails/sign_in_link", {"sign_in_url": "x", "minutes": 30}, "sam@example.org ")
+    assert not [key for key in cache._cache if "example.org" in key.lower()]

@@ -255,7 +255,8 @@ def test_honeypot_refuses_bots(client, story_index):
     assert StorySubmission.objects.count() == 0
 
 
-@override_settings(PUBLIC_FORM_RATE_LIMIT=2)
+# Two refused forms reach the limit for failed attempts (accepted ones have their own).
+@override_settings(PUBLIC_FORM_RATE_LIMIT=2, PUBLIC_FORM_FAILED_RATE_LIMIT=2)
 def test_rate_limit_answers_429_and_shows_what_was_typed(client, story_index):
     for _ in range(2):
         client.post(SUBMIT_URL, story_data(title=""))

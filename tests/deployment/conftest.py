@@ -10,10 +10,9 @@ def test_database_url(transactional_db):
     Only for transactional tests: what the servers write is committed, and the test's flush
     afterwards removes it.
     """
-    settings = connection.settings_dict
-    return (
-        f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
+    from .servers import database_url
+
+    return database_url(connection)
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,14 @@ def redis_is_up():
         return False
 
 
+def database_url(connection):
+    """The address of the test run's database, for servers started outside the test process."""
+    settings = connection.settings_dict
+    return (
+        f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+
+
 def production_env(database_url, tmp_path, static_root=None, **extra):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(

@@ -52,3 +52,64 @@ def test_successful_sign_in_rotates_the_session(client, editor):
 def test_weak_passwords_are_refused(editor, password):
     with pytest.raises(ValidationError):
         validate_password(password, user=editor)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1, AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_a_lockout_locks_the_attackers_address_not_the_proxys(client, editor):
+    from axes.models import AccessAttempt
+    from axes.utils import reset
+
+    reset()
+
+    def sign_in(password, visitor):
+        data = {"username": "editor", "password": password}
+        return client.post("/admin/login/", data, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=visitor)
+
+    for _ in range(5):
+        sign_in("wrong-password", "198.51.100.66")
+    assert sign_in("correct-horse-battery", "198.51.100.66").status_code == 429
+    assert sign_in("correct-horse-battery", "203.0.113.10").status_code == 302
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.66"]
+    reset()
+
+
+def ask_for_reset(client, email, visitor="203.0.113.30"):
+    return client.post("/admin/password_reset/", {"email": email}, REMOTE_ADDR=visitor)
+
+
+@override_settings(PASSWORD_RESET_LIMIT_PER_ADDRESS=3, PASSWORD_RESET_LIMIT_PER_CLIENT=100)
+def test_password_reset_emails_to_one_address_are_limited(client, editor):
+    from django.core import mail
+
+    for number in range(5):
+        ask_for_reset(client, "editor@example.org", visitor=f"203.0.113.{number}")
+    assert len(mail.outbox) == 3
+    refused = ask_for_reset(client, "editor@example.org", visitor="203.0.113.99")
+    assert refused.status_code == 429
+    assert "Too many password reset emails" in refused.content.decode()
+
+
+@override_settings(PASSWORD_RESET_LIMIT_PER_ADDRESS=100, PASSWORD_RESET_LIMIT_PER_CLIENT=4)
+def test_password_reset_requests_from_one_client_are_limited(client, editor):
+    from django.core import mail
+
+    for number in range(3):
+        ask_for_reset(client, f"nobody{number}@example.org")
+    assert ask_for_reset(client, "editor@example.org").status_code == 302
+    assert len(mail.outbox) == 1
+    assert ask_for_reset(client, "editor@example.org").status_code == 429
+    assert len(mail.outbox) == 1
+    assert ask_for_reset(client, "editor@example.org", visitor="198.51.100.7").status_code == 302
+
+
+@override_settings(PASSWORD_RESET_LIMIT_PER_ADDRESS=1)
+def test_the_reset_limit_answers_alike_for_known_and_unknown_addresses(client, editor):
+    answers = []
+    for email in ("editor@example.org", "nobody@example.org"):
+        ask_for_reset(client, email)
+        refused = ask_for_reset(client, email)
+        answers.append((refused.status_code, refused.content.decode().replace(email, "ADDRESS")))
+    assert answers[0][0] == answers[1][0] == 429
+    messages = [html.split("<main", 1)[1].split("<form", 1)[0] for _status, html in answers]
+    assert "Too many password reset emails" in messages[0]
+    assert messages[0] == messages[1]
