@@ -8,7 +8,7 @@ the request carries no cookie (a token link opened in a fresh browser).
 A decorator on each such view rather than a middleware rule by URL: these views live under
 several prefixes (/stories/mine/, /stories/preview/, /consultations/confirm/, /your-data/,
 a story index's thank-you page) beside public pages, so a prefix rule would either miss
-one or mark public pages private. `home/tests/test_personal_pages.py` walks every one
+one or mark public pages private. `tests/security/test_personal_pages.py` walks every one
 and fails when a new URL in those apps is not classified as personal or public.
 """
 
