@@ -62,7 +62,7 @@ QUERIES = st.dictionaries(st.sampled_from(PARAMETERS), VALUES, max_size=4)
 
 # Each example is a real request; a bounded count keeps the test to a few seconds.
 API_SETTINGS = settings(
-    max_examples=60,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
