@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from home.open_data import public_download
-from home.page_cache import skip_page_cache
+from home.personal_pages import personal_page
 from home.public_forms import typed_text
 from home.ratelimit import attempt, hit, too_many_requests
 
@@ -42,9 +42,9 @@ def submit_comment(request, consultation):
     return redirect(consultation.url + consultation.reverse_subpage("comment_sent"))
 
 
+@personal_page
 def confirm(request, token):
     """GET shows a button; POST confirms. Link scanners in mail systems only GET."""
-    skip_page_cache(request)  # shows one resident's own comment
     comment = Comment.objects.select_related("consultation").filter(confirmation_token=token).first()
     if comment is None:
         raise Http404

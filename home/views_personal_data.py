@@ -20,6 +20,7 @@ from .forms_personal_data import ConfirmErasureForm, PersonLookupForm, ResidentE
 from .page_cache import skip_page_cache
 from .personal_data import erase_person, export_person
 from .personal_data_links import LINK_MAX_AGE_SECONDS, email_from_token, send_link
+from .personal_pages import mark_private
 from .public_forms import typed_text
 from .ratelimit import attempt, too_many_requests
 
@@ -30,9 +31,7 @@ PERMISSION = "consultations.manage_personal_data"
 def private(response, request=None):
     if request is not None:
         skip_page_cache(request)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return mark_private(response)
 
 
 def json_download(email, user=None, via="staff"):

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from home.site_address import SiteAddressFeed, absolute_url, page_url
@@ -11,7 +12,21 @@ from home.site_address import SiteAddressFeed, absolute_url, page_url
 from .models import StoryIndexPage, StoryPage
 
 
+class PlainTextSummaryAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (`type="text"`), not HTML as Django writes them.
+
+    A story's summary is plain text: a reader must show its characters, never render them.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LatestStoriesFeed(SiteAddressFeed):
+    """RSS 2.0: readers take an item's description as HTML, so the plain summary is escaped."""
+
     title = _("Connected Communities: stories of change")
     description = _("Stories of change from the district's communities")
 
@@ -26,7 +41,7 @@ class LatestStoriesFeed(SiteAddressFeed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_link(self, item):
         return page_url(item)
@@ -39,5 +54,8 @@ class LatestStoriesFeed(SiteAddressFeed):
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryAtom1Feed
     subtitle = LatestStoriesFeed.description
+
+    def item_description(self, item):
+        return item.summary

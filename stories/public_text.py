@@ -21,7 +21,9 @@ def story_paragraphs(text):
     for part in paragraphs:
         if "<" in part:
             # "*": no attribute on any tag (nh3 would otherwise keep title and lang everywhere).
-            cleaned = nh3.clean(part, tags=ALLOWED_TAGS, attributes={"*": set()})
+            # Residents type text with a little formatting, not HTML: an "&" is always the
+            # character, so "&lt;img ...&gt;" reads as typed, as it does without any tag.
+            cleaned = nh3.clean(part.replace("&", "&amp;"), tags=ALLOWED_TAGS, attributes={"*": set()})
         else:
             cleaned = escape(part).replace("\n", "<br>")
         if cleaned.strip():
@@ -33,7 +35,8 @@ def plain_summary(text, length=280):
     """The story's readable words as plain text (markup gone, "&" and "<" as typed); shown escaped.
 
     Taken from the sanitised paragraphs, so an unclosed tag in one paragraph cannot swallow
-    the words of the others.
+    the words of the others. Unescaping them once gives back exactly the characters typed,
+    never markup: an entity the resident typed ("&lt;img ...&gt;") stays those characters.
     """
     words = html.unescape(TAG.sub(" ", story_paragraphs(text)))
     return Truncator(" ".join(words.split())).chars(length)

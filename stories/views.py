@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from home import upload_quota
 from home.open_data import public_download
+from home.personal_pages import personal_page
 from home.public_forms import typed_text
 from home.ratelimit import attempt, too_many_requests
 
@@ -72,6 +73,7 @@ def submit_within_photo_quota(request, index, form):
     return submission
 
 
+@personal_page
 def story_submitted(request, index, reference):
     if not StorySubmission.objects.filter(reference=reference).exists():
         raise Http404
@@ -89,6 +91,7 @@ def story_index():
     return index
 
 
+@personal_page
 def sign_in(request):
     form = SignInForm(request.POST or None)
     if request.method == "POST":
@@ -106,6 +109,7 @@ def sign_in(request):
     )
 
 
+@personal_page
 def sign_in_with_link(request, token):
     email, next_url = group_access.use_sign_in_link(token)
     if email is None:
@@ -116,6 +120,7 @@ def sign_in_with_link(request, token):
     return redirect("stories:mine")
 
 
+@personal_page
 def my_stories(request):
     email = group_access.signed_in_email(request)
     if email is None:
@@ -126,6 +131,7 @@ def my_stories(request):
 
 
 @require_POST
+@personal_page
 def sign_out(request):
     group_access.sign_out(request)
     return redirect("stories:sign_in")
@@ -140,6 +146,7 @@ def own_submission(request, reference):
     )
 
 
+@personal_page
 def withdraw(request, reference):
     submission = own_submission(request, reference)
     if request.method == "POST" and not submission.consent_withdrawn_at:
@@ -148,6 +155,7 @@ def withdraw(request, reference):
     return TemplateResponse(request, "stories/withdraw.html", {"page": story_index(), "submission": submission})
 
 
+@personal_page
 def preview(request, token):
     link = StoryPreviewLink.objects.select_related("submission__page", "revision").filter(token=token).first()
     email = group_access.signed_in_email(request)
@@ -176,10 +184,7 @@ def preview(request, token):
     story = link.revision.as_object()
     context = story.get_context(request)
     context.update(page=story, preview_link=link, response_form=form, is_private_preview=True)
-    response = TemplateResponse(request, "stories/story_page.html", context, status=400 if form.errors else 200)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return TemplateResponse(request, "stories/story_page.html", context, status=400 if form.errors else 200)
 
 
 def live_story_index():
