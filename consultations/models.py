@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
+from home.admin_forms import SameLocaleChoicesPageForm
 from home.blocks import RICH_TEXT_FEATURES
 from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from strategy.serializers import PlaceSerializer, ThemeSerializer
@@ -154,6 +155,7 @@ class ConsultationPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
 
+    base_form_class = SameLocaleChoicesPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("When")),

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
+from home.admin_forms import SameLocaleChoicesPageForm
 from home.serving import CachedViewRestrictionsMixin
 from strategy.serializers import ThemeSerializer, WorkstreamSerializer
 
@@ -83,6 +84,7 @@ class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     parent_page_types = ["pledges.PledgeIndexPage"]
     subpage_types = []
 
+    base_form_class = SameLocaleChoicesPageForm
     content_panels = Page.content_panels + [
         FieldPanel("commitment"),
         MultiFieldPanel(
