@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
+from home.admin_forms import SameLocaleChoicesPageForm
 from home.blocks import RICH_TEXT_FEATURES
 from home.page_privacy import PrivacyByEditorsMixin
 from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
@@ -156,6 +157,7 @@ class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routa
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
 
+    base_form_class = SameLocaleChoicesPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("When")),

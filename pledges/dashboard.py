@@ -17,6 +17,9 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 
+from home.serving import cached
+from strategy.models import Workstream
+
 from .status import Status, status_label
 
 # A pledge with no update for this long is flagged as stale on the dashboard.
@@ -156,17 +159,8 @@ def dashboard_context(index, request):
         group["rollup"] = Rollup.of(group["pledges"])
         group["url"] = theme_urls.get(group["theme"].pk)
 
-    workstreams = {}
-    for pledge in pledges:
-        for workstream in pledge.workstreams.all():
-            workstreams.setdefault(workstream.pk, {"workstream": workstream, "pledges": []})["pledges"].append(pledge)
-    workstream_rollups = sorted(
-        workstreams.values(), key=lambda item: (item["workstream"].theme_id, item["workstream"].sort_order)
-    )
-    for item in workstream_rollups:
-        item["rollup"] = Rollup.of(item["pledges"])
-
     selected = {key: request.GET.get(key, "").strip() for key in ("theme", "status", "lead")}
+    workstream_rollups = workstream_progress(pledges, selected["theme"])
     # Filter choices come from the pledges themselves: a theme or lead with no pledge is no use.
     filter_themes = {pledge.theme_id: pledge.theme for pledge in all_pledges}.values()
     return {
@@ -184,6 +178,35 @@ def dashboard_context(index, request):
         "export_columns": EXPORT_COLUMNS,
         "review_index": review_index,
     }
+
+
+def workstream_progress(pledges, theme_slug=""):
+    """Each workstream (of the chosen theme, or all) with the roll-up of its pledges.
+
+    Every workstream is listed, those no pledge serves yet too: the strategy promised all
+    seventeen, and a gap is something residents should see.
+    """
+    language = get_supported_content_language_variant(get_language())
+    workstreams = cached(
+        f"dashboard-workstreams:{language}",
+        lambda: list(
+            Workstream.objects.for_active_locale()
+            .select_related("theme")
+            .order_by("theme__sort_order", "theme__name", "sort_order", "title")
+        ),
+    )
+    rows = {
+        workstream.pk: {"workstream": workstream, "pledges": []}
+        for workstream in workstreams
+        if not theme_slug or workstream.theme.slug == theme_slug
+    }
+    for pledge in pledges:
+        for workstream in pledge.workstreams.all():
+            # A pledge may still point to a workstream of the default language.
+            rows.setdefault(workstream.pk, {"workstream": workstream, "pledges": []})["pledges"].append(pledge)
+    for row in rows.values():
+        row["rollup"] = Rollup.of(row["pledges"])
+    return list(rows.values())
 
 
 def index_with_status_counts():

@@ -241,7 +241,7 @@ PLEDGES = [
 
 REVIEW_NARRATIVE = (
     "<p>Example narrative: this is a sample of the council's annual review of the Connected Communities "
-    "action plan. It records where each pledge stood when the review was published.</p>"
+    "action plan. It records where each pledge stood at the end of the year it reviews.</p>"
 )
 
 

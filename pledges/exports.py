@@ -14,7 +14,7 @@ from home.site_address import absolute_url, page_url
 from .dashboard import published_pledges
 from .evidence import evidence_by_update
 from .indicators import indicator_summary
-from .status import status_label
+from .status import Status, status_label
 
 EXPORT_COLUMNS = [
     ("id", _("A number that identifies the pledge; it never changes")),
@@ -36,7 +36,9 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_records(index):
+def export_records(index, as_of=None):
+    """Every published pledge as plain data; with `as_of`, as it stood at the end of that day:
+    updates, readings and evidence dated later are left out (an annual review's record)."""
     from .models import Indicator, PledgeUpdate
 
     pledges = list(
@@ -48,12 +50,18 @@ def export_records(index):
             ),
         )
     )
-    all_updates = [update for pledge in pledges for update in pledge.updates.all()]
-    evidence = evidence_by_update(all_updates)
+    updates_of = {
+        pledge.pk: [update for update in pledge.updates.all() if as_of is None or update.date <= as_of]
+        for pledge in pledges
+    }
+    evidence = evidence_by_update([update for updates in updates_of.values() for update in updates])
     records = []
     for pledge in pledges:
-        updates = list(pledge.updates.all())
+        updates = updates_of[pledge.pk]
         latest = updates[-1] if updates else None
+        if as_of is not None:
+            pledge.derived_status = latest.status if latest else Status.NOT_STARTED.value
+            pledge.derived_updated = latest.date if latest else None
         records.append(
             {
                 "id": pledge.pk,
@@ -70,7 +78,7 @@ def export_records(index):
                 "last_updated": pledge.derived_updated.isoformat() if pledge.derived_updated else "",
                 "withdrawal_reason": latest.withdrawal_reason if latest and latest.status == "withdrawn" else "",
                 "update_count": len(updates),
-                "indicators": [indicator_summary(indicator) for indicator in pledge.indicators.all()],
+                "indicators": [indicator_summary(indicator, as_of) for indicator in pledge.indicators.all()],
                 # The page shows evidence by path; a download names it by absolute URL.
                 "evidence": [
                     {**link, "url": absolute_url(link["url"])}

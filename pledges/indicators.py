@@ -56,9 +56,12 @@ def indicator_rows(indicators):
     return rows
 
 
-def indicator_summary(indicator):
-    """Plain data for exports and review snapshots."""
-    readings = sorted(indicator.readings.all(), key=lambda reading: reading.date)
+def indicator_summary(indicator, as_of=None):
+    """Plain data for exports and review snapshots; with `as_of`, no reading dated later."""
+    readings = sorted(
+        (reading for reading in indicator.readings.all() if as_of is None or reading.date <= as_of),
+        key=lambda reading: reading.date,
+    )
     latest = readings[-1] if readings else None
     return {
         "name": indicator.name,

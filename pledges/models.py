@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
+from home.admin_forms import SameLocaleChoicesPageForm
 from home.serving import CachedViewRestrictionsMixin
 from strategy.serializers import ThemeSerializer, WorkstreamSerializer
 
@@ -83,6 +84,7 @@ class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     parent_page_types = ["pledges.PledgeIndexPage"]
     subpage_types = []
 
+    base_form_class = SameLocaleChoicesPageForm
     content_panels = Page.content_panels + [
         FieldPanel("commitment"),
         MultiFieldPanel(
@@ -354,13 +356,18 @@ class ReviewEditionPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, 
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .review import compare_snapshots, snapshot_rows, take_snapshot
+        from .review import compare_snapshots, record_date, snapshot_date, snapshot_rows, take_snapshot
 
         context = super().get_context(request, *args, **kwargs)
-        # A draft or preview shows today's figures; once published, the frozen record.
-        snapshot = self.snapshot if self.frozen_at else take_snapshot(self.get_parent().get_parent().specific)
+        # A draft or preview shows the figures as the record would take them now; once
+        # published, the frozen record.
+        if self.frozen_at:
+            snapshot = self.snapshot
+        else:
+            snapshot = take_snapshot(self.get_parent().get_parent().specific, record_date(self.year))
         previous = self.previous_edition
         context["is_frozen"] = bool(self.frozen_at)
+        context["record_date"] = snapshot_date(snapshot, self.frozen_at)
         context["rows"] = snapshot_rows(snapshot)
         context["previous"] = previous
         context["comparison"] = compare_snapshots(previous.snapshot if previous else None, snapshot)

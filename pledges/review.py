@@ -4,6 +4,8 @@ A record is plain JSON (titles, statuses, indicator figures, evidence titles and
 addresses), so nothing done to pledges later can reach into a published edition.
 """
 
+from datetime import date
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,24 +38,46 @@ SNAPSHOT_FIELDS = [
 ]
 
 
-def take_snapshot(index):
-    records = export_records(index)
-    latest_texts = latest_update_texts(index)
+def review_period_end(year):
+    """The last day of the year an edition reviews.
+
+    The strategy runs from 1 December 2021, and its action plan is reviewed each year on
+    that anniversary: the 2025 review covers the year to 30 November 2025.
+    """
+    return date(year, 11, 30)
+
+
+def record_date(year):
+    """The day an edition's record describes: the end of its year, or today if that is still to come."""
+    return min(review_period_end(year), timezone.localdate())
+
+
+def take_snapshot(index, as_of):
+    """Every pledge as it stood at the end of `as_of`, whenever the record is taken."""
+    records = export_records(index, as_of=as_of)
+    latest_texts = latest_update_texts(index, as_of)
     pledges = []
     for record in records:
         item = {name: record[name] for name in SNAPSHOT_FIELDS}
         item["progress"] = latest_texts.get(record["id"], "")
         pledges.append(item)
-    return {"taken_at": timezone.now().isoformat(), "pledges": pledges}
+    return {"taken_at": timezone.now().isoformat(), "as_of": as_of.isoformat(), "pledges": pledges}
 
 
-def latest_update_texts(index):
-    """Each pledge's latest update text: the progress the edition records in words."""
+def snapshot_date(snapshot, frozen_at=None):
+    """The day a record describes; records taken before "as_of" was kept describe their taking."""
+    if (snapshot or {}).get("as_of"):
+        return date.fromisoformat(snapshot["as_of"])
+    return timezone.localdate(frozen_at) if frozen_at else None
+
+
+def latest_update_texts(index, as_of):
+    """Each pledge's latest update text by `as_of`: the progress the edition records in words."""
     from .dashboard import published_pledges
     from .models import PledgeUpdate
 
     texts = {}
-    updates = PledgeUpdate.objects.filter(pledge__in=published_pledges(index).values("pk")).order_by(
+    updates = PledgeUpdate.objects.filter(pledge__in=published_pledges(index).values("pk"), date__lte=as_of).order_by(
         "pledge_id", "date", "sort_order", "pk"
     )
     for update in updates.only("pledge_id", "text"):
@@ -68,7 +92,7 @@ def freeze(edition):
     if edition.frozen_at:
         return False
     index = edition.get_parent().get_parent().specific
-    snapshot = take_snapshot(index)
+    snapshot = take_snapshot(index, record_date(edition.year))
     now = timezone.now()
     updated = ReviewEditionPage.objects.filter(pk=edition.pk, frozen_at__isnull=True).update(
         snapshot=snapshot, frozen_at=now

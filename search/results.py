@@ -6,6 +6,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from . import labels
+
 SUMMARY_FIELDS = ("summary", "search_description", "introduction", "commitment")
 DATE_FIELDS = ("date", "opens_at")
 
@@ -40,7 +42,7 @@ def highlight(text, query):
 class Result:
     def __init__(self, page, query, request):
         self.page = page
-        self.type_name = page._meta.verbose_name
+        self.type_name = labels.one(type(page))
         self.title = page.title
         # With the request, Wagtail reads the site root paths once per request, not per result.
         self.url = page.get_url(request)

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from home.page_cache import skip_page_cache
 from home.serving import active_locale_id, cached, public_pages
 
-from . import facets
+from . import facets, labels
 from .models import NoResultQuery
 from .query import MAX_QUERY_LENGTH, clean_query, has_searchable_words, search_terms
 from .querylog import log_search, promotions_for
@@ -101,9 +101,7 @@ def search(request):
         results=page_of_ids,
         total=len(ids),
         promoted=promoted,
-        type_facets=[
-            (ContentType.objects.get_for_id(ct), n) for ct, n in sorted(type_counts.items(), key=lambda r: -r[1])
-        ],
+        type_facets=[(labels.type_facet(ct), n) for ct, n in sorted(type_counts.items(), key=lambda r: -r[1])],
         theme_facets=facets.theme_counts(facets.count_by(themes, ids)),
         place_facets=facets.place_counts(facets.count_by(places, ids)),
     )

@@ -9,6 +9,7 @@ import uuid
 
 from django.db import transaction
 
+from pledges.models import PledgePage
 from strategy.models import Place, Theme
 
 from .editorial import ensure_editorial
@@ -22,6 +23,8 @@ DEMO_SUBMISSION_TOKEN = uuid.UUID("5b0d7c1e-6a43-4b7e-9b41-2f7d0c1a9e01")
 SAMPLE_STORIES = [
     {
         "slug": "example-repair-cafe",
+        # The sample pledge this story gives evidence for (pledges/demo.py).
+        "pledges": ["ripple-effect-mapping"],
         "title": "Example story: a repair café that grew a street network",
         "summary": (
             "An example of a story of change: volunteers fixing toasters ended up running "
@@ -84,6 +87,8 @@ SAMPLE_STORIES = [
     },
     {
         "slug": "example-walking-group",
+        # The sample pledge this story gives evidence for (pledges/demo.py).
+        "pledges": ["reduce-loneliness"],
         "title": "Example story: a walking group for new parents",
         "summary": "An example of a story of change: a weekly buggy walk that became a support network.",
         "told_by": "Example Buggy Walkers",
@@ -97,6 +102,8 @@ SAMPLE_STORIES = [
     },
     {
         "slug": "example-digital-drop-in",
+        # The sample pledge this story gives evidence for (pledges/demo.py).
+        "pledges": ["grow-our-digital-community"],
         "title": "Example story: digital drop-ins at the library",
         "summary": "An example of a story of change: the council and library volunteers helped residents get online.",
         "told_by": "Malvern Hills District Council",
@@ -175,6 +182,22 @@ def load_demo_stories(home):
         story.tags.set(sample["tags"])
         index.add_child(instance=story)
         story.save_revision().publish()
+    link_sample_evidence(index)
     if not StorySubmission.objects.filter(form_token=DEMO_SUBMISSION_TOKEN).exists():
         create_story_submission(index, DEMO_SUBMISSION, notify=False)
     return index
+
+
+def link_sample_evidence(index):
+    """Each sample story as evidence for its sample pledge, once the pledges are loaded.
+
+    Once only: a story that already lists a pledge (linked by an earlier run, or by an
+    editor) or has an editor's unpublished draft is left as it is.
+    """
+    for sample in SAMPLE_STORIES:
+        story = StoryPage.objects.child_of(index).filter(slug=sample["slug"]).first()
+        pledges = list(PledgePage.objects.live().filter(slug__in=sample.get("pledges", []), locale=index.locale))
+        if story is None or not pledges or story.has_unpublished_changes or story.pledges.exists():
+            continue
+        story.pledges.set(pledges)
+        story.save_revision().publish()

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageManager, Task, TaskState
 from wagtail.search import index
 
 from home.page_privacy import PrivacyByEditorsMixin
+from home.admin_forms import SameLocaleChoicesPageForm
 from home.pagination import CountedPaginator
 from home.renditions import prefetch_renditions
 from home.serializers import PublicPageLinksField
@@ -164,6 +165,7 @@ class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
+    base_form_class = SameLocaleChoicesPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt_text")], heading="Lead image"),

@@ -7,8 +7,10 @@ the table of contents) and a stream of content blocks an editor can rearrange.
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.models import Locale
 
 from home.blocks import CalloutBlock, ParagraphBlock, QuoteBlock, SubheadingBlock
+from home.serving import public_pages
 
 
 class DefinitionsBlock(blocks.StructBlock):
@@ -62,11 +64,8 @@ class SurveyFiguresBlock(blocks.StructBlock):
         template = "strategy/blocks/survey_figures_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import SurveyFigure
-
         context = super().get_context(value, parent_context)
         context["figures"] = page_data(parent_context, "figures_by_section").get(value["section"], [])
-        context["section_label"] = dict(SurveyFigure.Section.choices)[value["section"]]
         return context
 
 
@@ -123,6 +122,33 @@ class WorkstreamsBlock(blocks.StructBlock):
         return context
 
 
+class ThemePledgesBlock(blocks.StructBlock):
+    """Under each theme's name, the pledges the council has published for it, linked.
+
+    The printed strategy lists the three themes under "Our pledges" with nothing below
+    them; the pledges themselves are published, and updated, as pledge pages.
+    """
+
+    heading = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "tick"
+        template = "strategy/blocks/theme_pledges_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import StrategyPage, ThemePage
+
+        context = super().get_context(value, parent_context)
+        theme_pages = (parent_context or {}).get("theme_pages")
+        if theme_pages is None:
+            strategy = StrategyPage.objects.live().filter(locale=Locale.get_active()).first()
+            theme_pages = (
+                public_pages(ThemePage.objects.live().child_of(strategy).select_related("theme")) if strategy else []
+            )
+        context["theme_pages"] = theme_pages
+        return context
+
+
 class SignatoriesBlock(blocks.StructBlock):
     people = blocks.ListBlock(
         blocks.StructBlock([("name", blocks.CharBlock()), ("role", blocks.CharBlock(required=False))])
@@ -145,6 +171,7 @@ class SectionContentBlock(blocks.StreamBlock):
     investment_priority = InvestmentPriorityBlock()
     partnerships = PartnershipsBlock()
     workstreams = WorkstreamsBlock()
+    theme_pledges = ThemePledgesBlock()
     signatories = SignatoriesBlock()
 
 

@@ -192,7 +192,11 @@ class SurveyFigure(TranslatableMixin, models.Model):
 class CommunityAsset(TranslatableMixin, models.Model):
     """One line of the community-assets snapshot, e.g. '48 village halls and community facilities'."""
 
-    figure = models.CharField(max_length=20, help_text="The number as it should read, e.g. '48' or 'Over 100'")
+    figure = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The number as it should read, e.g. '48' or 'Over 100'; blank when the strategy gives none",
+    )
     description = models.CharField(max_length=255)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -204,7 +208,7 @@ class CommunityAsset(TranslatableMixin, models.Model):
         ordering = ["sort_order"]
 
     def __str__(self):
-        return f"{self.figure} {self.description}"
+        return f"{self.figure} {self.description}".strip()
 
 
 class StrategyPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):

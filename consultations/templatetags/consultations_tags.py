@@ -8,9 +8,20 @@ register = template.Library()
 
 @register.inclusion_tag("consultations/includes/open_consultations.html", takes_context=True)
 def open_consultations(context, limit=3):
-    consultations = list(ConsultationPage.objects.visible().in_state(State.OPEN).order_by("closes_at")[:limit])
-    # The soonest closing is the next change to this list (a new opening is not seen here;
-    # the cache's lifetime bounds that delay).
-    skip_cache_near_a_change(context.get("request"), consultations)
+    """The home page's "Have your say": what is open now, and what opens next.
+
+    One query: the consultations open or still to open are few at any time.
+    """
+    current = list(
+        ConsultationPage.objects.visible()
+        .with_state()
+        .filter(state_value__in=[State.OPEN, State.UPCOMING])
+        .order_by("closes_at", "pk")
+    )
+    open_now = [page for page in current if page.state_value == State.OPEN][:limit]
+    upcoming = sorted((page for page in current if page.state_value == State.UPCOMING), key=lambda page: page.opens_at)
+    upcoming = upcoming[:limit]
+    # The soonest closing or opening is the next change to these lists.
+    skip_cache_near_a_change(context.get("request"), open_now + upcoming)
     # The request goes along so {% pageurl %} reads the site's root paths once per request.
-    return {"request": context.get("request"), "consultations": consultations}
+    return {"request": context.get("request"), "consultations": open_now, "upcoming": upcoming}

@@ -2,9 +2,11 @@
 
 import csv
 import json
+import re
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
@@ -95,8 +97,20 @@ def test_feed_lists_openings_and_outcomes_but_not_upcoming(client, four_stages):
 def test_home_page_lists_open_consultations(client, index_page, four_stages):
     content = client.get("/").content.decode()
     block = section(content, "open-consultations-heading")
-    assert "Parks review" in block
-    assert "Library hours" not in block and "Future bus routes" not in block
+    open_now = block.split('id="upcoming-consultations-heading"', 1)[0]
+    assert "Parks review" in open_now
+    assert "Library hours" not in block and "Future bus routes" not in open_now
+
+
+def test_home_page_names_the_upcoming_consultation_when_none_is_open(client, index_page, four_stages):
+    upcoming, open_, _closed, _outcome = four_stages
+    open_.unpublish()
+    content = client.get("/").content.decode()
+    block = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section(content, "open-consultations-heading")))
+    assert "No consultation is open right now; the next one is listed below." in block
+    assert "Coming up Future bus routes" in block
+    assert f"Opens {date_format(timezone.localtime(upcoming.opens_at), 'j F Y, H:i')}" in block
+    assert f'href="{upcoming.url}"' in content
 
 
 @pytest.fixture

@@ -42,3 +42,14 @@ def theme_pledges(context, theme):
 @register.filter
 def status_label(value):
     return label_of_status(value)
+
+
+@register.simple_tag
+def pledges_by_theme(theme_pages):
+    """The strategy's "Our pledges": each theme page with its theme's published pledges."""
+    index = live_index()
+    by_theme = {}
+    if index is not None:
+        for pledge in published_pledges(index, with_workstreams=False):
+            by_theme.setdefault(pledge.theme_id, []).append(pledge)
+    return [{"page": page, "pledges": by_theme.get(page.theme_id, [])} for page in theme_pages]

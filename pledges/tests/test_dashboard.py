@@ -141,3 +141,21 @@ def test_private_pledges_are_left_off_the_dashboard(client, pledge_index, health
     html = client.get(pledge_index.url).content.decode()
     assert "Public" in html
     assert "Secret" not in html
+
+
+def test_workstreams_no_pledge_serves_are_listed_and_say_so(client, pledge_index, healthier, safer, recent):
+    served = WorkstreamFactory(theme=healthier, title="Reduce loneliness", sort_order=0)
+    WorkstreamFactory(theme=healthier, title="Tackle health inequalities", sort_order=1)
+    WorkstreamFactory(theme=safer, title="Grow our digital community", sort_order=0)
+    make_pledge(pledge_index, healthier, [(recent, Status.ON_TRACK)], workstreams=[served])
+
+    html = client.get(pledge_index.url).content.decode()
+    table = text_of(html.split('id="workstream-progress"', 1)[1].split("</table>", 1)[0])
+    assert "Reduce loneliness 1 0 (0%)" in table
+    assert "Tackle health inequalities 0 No pledge serves this workstream yet." in table
+    assert "Grow our digital community 0 No pledge serves this workstream yet." in table
+
+    filtered = client.get(pledge_index.url, {"theme": "safer"}).content.decode()
+    table = text_of(filtered.split('id="workstream-progress"', 1)[1].split("</table>", 1)[0])
+    assert "Grow our digital community 0 No pledge for this workstream matches these filters." in table
+    assert "Reduce loneliness" not in table

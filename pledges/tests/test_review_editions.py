@@ -1,5 +1,7 @@
 import re
-from datetime import date
+from datetime import UTC, date, datetime
+
+import time_machine
 
 from pledges.factories import add_update, make_indicator, make_pledge, publish_edition
 from pledges.models import ReviewEditionPage
@@ -118,3 +120,44 @@ def test_pledges_dropped_since_the_previous_edition_are_listed():
     previous = {"pledges": [{"id": 1, "title": "Gone", "url": "/x/", "status": "on_track"}]}
     result = {group["kind"]: group["items"] for group in compare_snapshots(previous, {"pledges": []})}
     assert [item["title"] for item in result["removed"]] == ["Gone"]
+
+
+def test_an_edition_published_after_its_year_records_that_year_not_the_day_it_was_published(
+    client, review_index, healthier
+):
+    index = review_index.get_parent().specific
+    make_pledge(
+        index,
+        healthier,
+        [
+            (date(2025, 3, 1), Status.ON_TRACK, "Warm spaces opened in Malvern and Upton."),
+            (date(2026, 6, 1), Status.DELAYED, "The Tenbury warm space lost its venue."),
+        ],
+        title="Warm spaces",
+        indicators=[make_indicator(name="Visits", unit="", readings=[(date(2025, 9, 1), 120), (date(2026, 9, 1), 80)])],
+        publish=True,
+    )
+    with time_machine.travel(datetime(2026, 11, 30, 12, tzinfo=UTC), tick=False):
+        edition = publish_edition(review_index, 2025)
+        html = client.get(edition.url).content.decode()
+
+    text = text_of(html)
+    assert "as it stood on 30 November 2025" in text
+    assert "30 November 2026" not in text
+    assert "On track" in text and "Delayed" not in text
+    assert "Warm spaces opened in Malvern and Upton." in text
+    assert "lost its venue" not in text
+    assert "latest 120 (2025-09-01)" in text
+
+
+def test_a_draft_edition_for_the_current_year_shows_today(client, review_index, healthier, admin_client):
+    index = review_index.get_parent().specific
+    make_pledge(index, healthier, [(date(2026, 6, 1), Status.ON_TRACK, "Started.")], title="Warm spaces", publish=True)
+    edition = ReviewEditionPage(title="Annual review 2026", slug="2026", year=2026, narrative="<p>Draft.</p>")
+    review_index.add_child(instance=edition)
+    edition.save_revision()
+    with time_machine.travel(datetime(2026, 7, 15, 12, tzinfo=UTC), tick=False):
+        response = admin_client.get(f"/admin/pages/{edition.pk}/view_draft/")
+    text = text_of(response.content.decode())
+    assert "as it stood on 15 July 2026" in text
+    assert "Started." in text

@@ -193,3 +193,24 @@ def test_a_page_published_after_a_search_is_found_by_the_same_search_at_once(cli
         "Allotment open day",
         "Allotment waiting list",
     ]
+
+
+def test_type_filter_and_result_labels_use_residents_words(client, make_story, pledges):
+    make_story("Warm spaces story", summary="Warm spaces opened in every town.")
+    html = client.get("/search/", {"q": "warm"}).content.decode()
+    facet = html.split("Type of content", 1)[1].split("</ul>", 1)[0]
+    assert "Stories <span>(1)</span>" in facet
+    assert "Pledges <span>(1)</span>" in facet
+    assert '<p class="tag">Story</p>' in html
+    assert '<p class="tag">Pledge</p>' in html
+    assert "Story page" not in html and "Pledge page" not in html
+
+
+def test_type_labels_are_translated(client, make_story):
+    from django.utils import translation
+
+    from search import labels
+    from stories.models import StoryPage
+
+    with translation.override("pl"):
+        assert str(labels.several(StoryPage)) == "Historie"

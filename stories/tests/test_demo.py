@@ -46,3 +46,21 @@ def test_demo_has_a_deep_ripple_map_and_a_submission_waiting_for_review(home, cl
     listing = client.get("/stories/").content.decode()
     assert "Example story: a repair café" in listing
     assert "Example submission" not in listing
+
+
+def test_sample_stories_are_evidence_for_sample_pledges_once(client, strategy_site):
+    from django.core.management import call_command
+
+    from pledges.models import PledgePage
+
+    call_command("load_strategy")
+    pledge = PledgePage.objects.get(slug="reduce-loneliness")
+    html = client.get(pledge.url).content.decode()
+    walking_group = StoryPage.objects.get(slug="example-walking-group")
+    assert walking_group.title in html
+    assert f'href="{walking_group.url}"' in html
+    assert StoryPage.objects.filter(pledges__isnull=False).distinct().count() >= 2
+
+    revisions = walking_group.revisions.count()
+    call_command("load_strategy")
+    assert StoryPage.objects.get(slug="example-walking-group").revisions.count() == revisions
