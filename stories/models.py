@@ -19,8 +19,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, Task, TaskState
 from wagtail.search import index
 
-from home.page_privacy import PrivacyByEditorsMixin
 from home.admin_forms import SameLocaleChoicesPageForm
+from home.page_privacy import PrivacyByEditorsMixin
 from home.pagination import CountedPaginator
 from home.renditions import prefetch_renditions
 from home.serializers import PublicPageLinksField
