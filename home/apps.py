@@ -6,7 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide"
 
     def ready(self):
-        from . import page_cache, renditions
+        from . import image_metadata, page_cache, renditions
 
+        image_metadata.connect_signals()
         page_cache.connect_signals()
         renditions.connect_signals()
