@@ -127,5 +127,63 @@ def clean_image_file(sender, instance, raw=False, update_fields=None, **kwargs):
         new_file.storage.delete(already_stored)
 
 
+# What a file may carry besides pixels and still be clean: how to decode and display it.
+HARMLESS_INFO = {
+    "dpi",
+    "jfif",
+    "jfif_version",
+    "jfif_density",
+    "jfif_unit",
+    "progressive",
+    "progression",
+    "adobe",
+    "adobe_transform",
+    "gamma",
+    "transparency",
+    "duration",
+    "loop",
+    "background",
+    "version",
+    "aspect",
+    "interlace",
+    "srgb",
+    "chromaticity",
+    "disposal",
+    "lossless",
+}
+
+
+def has_metadata(file):
+    """True when an image file carries EXIF, XMP, text chunks, comments or anything else unknown."""
+    file.seek(0)
+    with Image.open(file) as image:
+        image.load()  # a PNG's text chunks after the pixels are only read now
+        return bool(image.getexif()) or bool(set(image.info) - HARMLESS_INFO)
+
+
+def clean_stored_image(image):
+    """Re-encode an image stored before uploads were cleaned. Its renditions go; new ones are made.
+
+    Returns the URLs its files were served at, for the CDN to forget; [] when it was clean.
+    """
+    from .frontend_cache import image_file_urls
+
+    with image.open_file() as file:
+        if not has_metadata(file):
+            return []
+        cleaned = reencode(file)
+    old_urls, old_name = image_file_urls(image), image.file.name
+    for rendition in image.renditions.all():
+        rendition.file.delete(save=False)
+        rendition.delete()
+    image.file = cleaned
+    image.file_size = cleaned.size
+    image.file_hash = hash_filelike(cleaned)
+    cleaned.seek(0)
+    image.save()  # makes the renditions again (home/renditions.py)
+    image.file.storage.delete(old_name)
+    return old_urls
+
+
 def connect_signals():
     pre_save.connect(clean_image_file, sender=get_image_model(), dispatch_uid="image-metadata-clean")
