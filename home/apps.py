@@ -7,8 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site-wide"
 
     def ready(self):
-        from . import admin_exports, page_cache, renditions, site_address
+        from . import admin_exports, image_metadata, page_cache, renditions, site_address
 
+        image_metadata.connect_signals()
         page_cache.connect_signals()
         renditions.connect_signals()
         admin_exports.wrap_preprocess_field_value()

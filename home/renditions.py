@@ -5,7 +5,9 @@ listings that prefetch them in bulk, and by the signal handlers that make them a
 time, so no visitor waits while Wagtail resizes a picture on the first request.
 """
 
+import contextvars
 import logging
+from contextlib import contextmanager
 
 from django.db.models import Prefetch
 from django.db.models.signals import post_save
@@ -94,8 +96,26 @@ def page_images(page):
     return images.values()
 
 
+_deferred = contextvars.ContextVar("renditions_deferred", default=False)
+
+
+@contextmanager
+def renditions_at_publication():
+    """Images saved inside get their renditions when a page showing them is published, not now.
+
+    For uploads nobody sees until then (a story sent in by the public, waiting for review):
+    the request that stores them should not also spend seconds resizing them.
+    """
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
 def on_image_saved(sender, instance, **kwargs):
-    make_renditions(instance)
+    if not _deferred.get():
+        make_renditions(instance)
 
 
 def on_page_published(sender, instance, **kwargs):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from home.public_forms import PublicForm, SingleLineField
 from strategy.models import Place, Theme
 
-from .photos import MAX_PHOTOS, check_photo
+from .photos import MAX_PHOTOS, check_photo, check_total_pixels
 from .public_text import plain_summary
 
 STORY_MAX_CHARACTERS = 10_000
@@ -35,15 +35,17 @@ class MultiplePhotoField(forms.FileField):
             raise forms.ValidationError(
                 _("Send up to %(count)s photos.") % {"count": MAX_PHOTOS}, code="too_many_photos"
             )
-        errors, cleaned = [], []
+        errors, cleaned, total_pixels = [], [], 0
         for upload in uploads:
             try:
                 cleaned.append(super().clean(upload, initial))
-                check_photo(upload)
+                total_pixels += check_photo(upload)
             except forms.ValidationError as error:
                 errors.extend(error.error_list)
         if errors:
             raise forms.ValidationError(errors)
+        # Checked from the photos' headers, before any of them is decoded.
+        check_total_pixels(total_pixels)
         return cleaned
 
 

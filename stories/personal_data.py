@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends
 
+from home.frontend_cache import image_file_urls, purge_after_commit
 from home.personal_data import register
 from home.site_address import page_url
 
@@ -147,6 +148,11 @@ def erase(email, user):
     pages = [submission.page for submission in submissions]
     page_ids = [str(page.pk) for page in pages]
     images = [image for image in images_of(pages) if not used_elsewhere(image, page_ids)]
+    # The CDN forgets the stories, their listings and every file of their photos.
+    purge_after_commit(
+        pages=pages + [page.get_parent() for page in pages],
+        urls=[url for image in images for url in image_file_urls(image)],
+    )
     rows = len(submissions)
     for page in pages:
         remove_from_search_index(page)

@@ -5,16 +5,15 @@ the only dependable way to drop EXIF (GPS positions, camera serials) and other m
 Wagtail keeps it in JPEG and PNG renditions otherwise.
 """
 
-import io
-import uuid
 import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from home import image_metadata
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PHOTOS = 5
@@ -29,7 +28,10 @@ def max_pixels():
 
 
 def check_photo(upload):
-    """Raise ValidationError unless `upload` is a JPEG, PNG or WebP within the limits; return its format."""
+    """Raise ValidationError unless `upload` is a JPEG, PNG or WebP within the limits; return its pixel count.
+
+    Only the header is read: Pillow gives the size without decoding the picture.
+    """
     name = upload.name
     if upload.size > max_bytes():
         raise ValidationError(
@@ -66,30 +68,26 @@ def check_photo(upload):
         ) from error
     finally:
         upload.seek(0)
-    return image_format
+    return width * height
+
+
+def max_pixels_per_story():
+    return settings.PUBLIC_UPLOAD_MAX_PIXELS
+
+
+def check_total_pixels(total):
+    """Refuse a story whose photos together would take a worker too long to process."""
+    if total > max_pixels_per_story():
+        raise ValidationError(
+            _(
+                "Your photos have %(total)s megapixels together. Send up to %(limit)s megapixels with one story: "
+                "fewer photos, or smaller ones."
+            )
+            % {"total": round(total / 1_000_000), "limit": max_pixels_per_story() // 1_000_000},
+            code="too_many_pixels_in_total",
+        )
 
 
 def reencode(upload):
-    """A fresh copy of the photo: same pixels, upright, no EXIF, GPS, XMP or text chunks."""
-    upload.seek(0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with Image.open(upload) as original:
-            image_format = original.format
-            # Apply the camera's orientation before the EXIF that records it is dropped.
-            image = ImageOps.exif_transpose(original)
-            image.load()
-    if image.mode in ("P", "PA"):
-        # A fresh palette image would lose its colours; keep them as RGBA.
-        image = image.convert("RGBA")
-    clean = Image.new(image.mode, image.size)
-    clean.paste(image)
-    if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
-        clean = clean.convert("RGB")
-    output = io.BytesIO()
-    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
-    clean.save(output, format=image_format, **options)
-    output.seek(0)
-    # A normalised name: people's file names can hold their own or others' names.
-    filename = f"story-photo-{uuid.uuid4().hex[:12]}.{ALLOWED_FORMATS[image_format]}"
-    return ImageFile(output, name=filename)
+    """A fresh copy of the photo: upright, no EXIF, GPS, XMP or text chunks, no bigger than the site needs."""
+    return image_metadata.reencode(upload, "story-photo", max_side=settings.PUBLIC_PHOTO_MAX_SIDE)

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from home.emails import send_receipt, send_templated_email
+from home.renditions import renditions_at_publication
 
 from .editorial import get_workflow
 from .models import RESERVED_SLUGS, StoryPage, StorySubmission
@@ -22,10 +23,12 @@ logger = logging.getLogger(__name__)
 def store_photos(photos, title):
     Image = get_image_model()
     images = []
-    for position, upload in enumerate(photos, start=1):
-        image = Image(title=f"{title} ({position})"[:255], file=reencode(upload))
-        image.save()
-        images.append(image)
+    # Nobody but moderators sees the photos before publication, which makes the renditions.
+    with renditions_at_publication():
+        for position, upload in enumerate(photos, start=1):
+            image = Image(title=f"{title} ({position})"[:255], file=reencode(upload))
+            image.save()
+            images.append(image)
     return images
 
 

@@ -283,6 +283,13 @@ PUBLIC_UPLOAD_DAILY_LIMIT = int(os.environ.get("PUBLIC_UPLOAD_DAILY_LIMIT", "20"
 # Emails the public forms send to a typed address (receipts, confirmation and sign-in links),
 # per recipient address per day, so the forms cannot be used to fill a stranger's inbox.
 PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY = int(os.environ.get("PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY", "10"))
+# Pixels one story submission may bring across all its photos, read from their headers before
+# any is decoded: re-encoding and renditions run in the request, and five 40-megapixel photos
+# held a worker for 20-40 s. 64 MP takes five 12-megapixel phone photos (4,032 x 3,024).
+PUBLIC_UPLOAD_MAX_PIXELS = int(os.environ.get("PUBLIC_UPLOAD_MAX_PIXELS", "64000000"))
+# Story photos are stored no larger than this on their long side: renditions are at most
+# 1,200 px wide, and a JPEG of up to 40 megapixels is then decoded at half scale or less.
+PUBLIC_PHOTO_MAX_SIDE = int(os.environ.get("PUBLIC_PHOTO_MAX_SIDE", "1600"))
 # A human takes longer than this to fill a form; bots rarely do.
 PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
 

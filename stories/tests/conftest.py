@@ -67,3 +67,14 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def purged_urls(settings):
+    """The URLs purged from the CDN during the test, as Wagtail's frontend-cache module sends them."""
+    from home.tests import frontend_cache_recorder
+
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "home.tests.frontend_cache_recorder.RecordingBackend"}}
+    frontend_cache_recorder.PURGED.clear()
+    yield frontend_cache_recorder.PURGED
+    frontend_cache_recorder.PURGED.clear()
