@@ -113,6 +113,7 @@ def environment(args):
         REDIS_URL=f"redis://{HOST}:6379/{args.redis_db}",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=f"{HOST},localhost",
+        SITE_URL=f"http://{HOST}:{args.port}",
         STATIC_ROOT=str(BASE_DIR / "var" / "bench-static"),
         MEDIA_ROOT=str(BASE_DIR / "var" / "bench-media"),
         LOG_LEVEL="WARNING",

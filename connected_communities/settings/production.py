@@ -16,6 +16,11 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated host names) for production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Every absolute URL (emails, feeds, sitemap, API) is built from SITE_URL: the development
+# default of 127.0.0.1:8000 would send residents links that lead nowhere.
+if not os.environ.get("SITE_URL"):  # noqa: F405
+    raise ImproperlyConfigured("Set SITE_URL to the site's public address (e.g. https://connected.example.gov.uk).")
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # HTTPS everywhere; a proxy in front terminates TLS and says so in X-Forwarded-Proto.

@@ -10,12 +10,15 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "connected_communities.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-only-0123456789",
     "ALLOWED_HOSTS": "connected-communities.example",
+    "SITE_URL": "https://connected-communities.example",
     "DATABASE_URL": "sqlite:///:memory:",
 }
 
 
 def manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY", "SITE_URL"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
@@ -30,6 +33,12 @@ def test_production_refuses_to_start_without_secret_key():
     result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = manage("check", env={**PRODUCTION_ENV, "SITE_URL": ""})
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
 
 
 def test_check_deploy_is_clean_under_production_settings():

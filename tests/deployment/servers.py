@@ -47,12 +47,13 @@ def production_env(database_url, tmp_path, static_root=None, **extra):
         DJANGO_SETTINGS_MODULE="connected_communities.settings.production",
         SECRET_KEY="loopback-test-" + uuid.uuid4().hex,
         ALLOWED_HOSTS=PUBLIC_HOST,
+        SITE_URL=f"https://{PUBLIC_HOST}",
         DATABASE_URL=database_url,
         STATIC_ROOT=str(static_root or tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
         SECURE_SSL_REDIRECT="false",
-        **extra,
     )
+    env.update(extra)
     return env
 
 
