@@ -17,7 +17,9 @@ PRODUCTION_ENV = {
 
 def manage(*args, env):
     clean = {
-        k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY", "SITE_URL"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY", "SITE_URL"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
