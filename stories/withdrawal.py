@@ -40,7 +40,10 @@ def take_down_photos(submission):
         delete_image(image)
     # The story itself (Wagtail purges it on unpublishing, but before the commit) and the
     # listing that showed its card.
-    purge_after_commit(pages=[page, page.get_parent()], urls=urls)
+    translations = list(page.get_translations())
+    purge_after_commit(
+        pages=[page, page.get_parent(), *translations, *(t.get_parent() for t in translations)], urls=urls
+    )
     return len(photos)
 
 
@@ -49,8 +52,10 @@ def withdraw_consent(submission):
     page = submission.page
     submission.consent_withdrawn_at = timezone.now()
     submission.save(update_fields=["consent_withdrawn_at"])
-    if page.live:
-        page.unpublish(user=None)
+    # Consent covered the story in every language an editor translated it into.
+    for version in [page, *page.get_translations()]:
+        if version.live:
+            version.unpublish(user=None)
     workflow_state = page.current_workflow_state
     if workflow_state and workflow_state.status in (
         WorkflowState.STATUS_IN_PROGRESS,
@@ -58,7 +63,8 @@ def withdraw_consent(submission):
     ):
         workflow_state.cancel(user=None)
     # Scheduled publication must not bring the story back.
-    page.revisions.filter(approved_go_live_at__isnull=False).update(approved_go_live_at=None)
+    for version in [page, *page.get_translations()]:
+        version.revisions.filter(approved_go_live_at__isnull=False).update(approved_go_live_at=None)
     photos = take_down_photos(submission)
     log(
         page,

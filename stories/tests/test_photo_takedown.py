@@ -106,3 +106,20 @@ def test_erasing_a_persons_data_takes_their_photos_down_and_purges_them(
     with django_capture_on_commit_callbacks(execute=True):
         erase_person("sam@example.org")
     assert_taken_down(client, page, images, files, purged_urls)
+
+
+def test_withdrawing_consent_takes_down_every_translation_of_the_story(client, published_story, purged_urls):
+    from wagtail.models import Locale
+
+    page, _images = published_story
+    polish = page.copy_for_translation(Locale.objects.get(language_code="pl"), copy_parents=True)
+    polish.save_revision().publish()
+    polish.refresh_from_db()
+    assert polish.live and client.get(polish.url).status_code == 200
+
+    sign_in(client)
+    assert client.post(reverse("stories:withdraw", args=[page.submission.reference])).status_code == 302
+
+    polish.refresh_from_db()
+    assert not polish.live
+    assert client.get(polish.url).status_code == 404
