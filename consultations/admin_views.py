@@ -8,12 +8,16 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from wagtail.log_actions import log
+
 from home.views_personal_data import PERMISSION as PERSONAL_DATA_PERMISSION
 
 from .exports import staff_responses_csv
 from .models import ConsultationPage
 
 EXPORT_PERMISSION = "consultations.export_responses"
+# Who took every commenter's email and postcode, and when: in the consultation's history.
+EXPORT_ACTION = "consultations.responses_exported"
 
 
 def require(request, permission):
@@ -33,4 +37,7 @@ def data_index(request):
 
 def export_responses(request, page_id):
     require(request, EXPORT_PERMISSION)
-    return staff_responses_csv(get_object_or_404(ConsultationPage, pk=page_id))
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    response = staff_responses_csv(consultation)
+    log(consultation, EXPORT_ACTION, user=request.user, data={"responses": consultation.comments.count()})
+    return response

@@ -126,6 +126,9 @@ def register_comment_log_actions(actions):
     actions.register_action(submissions.AUTO_HIDE_ACTION, _("Hide reported comment"), _("Hidden after reports"))
     actions.register_action(outcomes.OUTCOME_EMAIL_ACTION, _("Email comment outcome"), _("Outcome emailed"))
     actions.register_action(privacy.ERASE_ACTION, _("Erase personal data"), _("Erased on request"))
+    actions.register_action(
+        admin_views.EXPORT_ACTION, _("Export responses with personal data"), _("Responses with personal data exported")
+    )
     actions.register_action(privacy.PURGE_ACTION, _("Anonymise comment"), _("Personal data anonymised"))
 
 

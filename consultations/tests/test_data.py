@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.utils import timezone
 
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 import pytest
 
@@ -63,6 +63,10 @@ def test_data_officers_export_responses_with_personal_data(client, consultation,
     assert table[1][4] == "pat@example.org"
     assert table[1][-1] == "A; B"
     assert table[1][6].startswith("'=")  # a formula is neutralised for spreadsheets
+    # Who took the personal data, and when, is in the consultation's history.
+    entry = PageLogEntry.objects.get(page=consultation, action="consultations.responses_exported")
+    assert entry.user == data_officer
+    assert entry.message == "Responses with personal data exported"
 
 
 def test_staff_without_permission_cannot_export(client, consultation, staff_without_permission):
