@@ -54,30 +54,45 @@ def preview_url(link):
     return absolute_url(reverse("stories:preview", args=[link.token]))
 
 
-def open_agreement_state(link):
-    """The group-agreement task state this link answers, if it still waits for an answer."""
-    state = link.task_state
+def open_agreement(submission):
+    """The group-agreement task state that waits for this group's answer, if there is one."""
+    from .models import GroupAgreementTask
+
+    state = submission.page.current_workflow_task_state
     if state is None or state.status != TaskState.STATUS_IN_PROGRESS:
         return None
-    return state.specific
+    state = state.specific
+    return state if isinstance(state.task.specific, GroupAgreementTask) else None
+
+
+def is_latest(submission, revision):
+    return revision.pk == submission.page.latest_revision_id
 
 
 @transaction.atomic
-def record_agreement(link):
-    state = open_agreement_state(link)
-    if state is None or not link.is_usable():
+def record_agreement(submission, revision):
+    """Publish exactly `revision`, the version the group was shown, if it is still the latest.
+
+    Moderators may change the story after the preview link was sent; the group then sees
+    the latest revision in its area, and its agreement is to that one. The task's revision
+    is what Wagtail publishes when the workflow finishes, so it is set to the one shown.
+    """
+    state = open_agreement(submission)
+    if state is None or not is_latest(submission, revision):
         return False
-    page = link.submission.page
-    log(page, "stories.group_agreed", data={"group": link.submission.group_name}, revision=link.revision)
+    if state.revision_id != revision.pk:
+        state.revision = revision
+        state.save(update_fields=["revision"])
+    log(submission.page, "stories.group_agreed", data={"group": submission.group_name}, revision=revision)
     # Approving the last task finishes the workflow, which publishes the story (or schedules it).
-    state.approve(user=None, comment=f"{link.submission.group_name} agreed to this version")
+    state.approve(user=None, comment=f"{submission.group_name} agreed to this version")
     return True
 
 
 @transaction.atomic
-def record_comments(link, comment):
-    state = open_agreement_state(link)
-    if state is None or not link.is_usable():
+def record_comments(submission, revision, comment):
+    state = open_agreement(submission)
+    if state is None or not is_latest(submission, revision):
         return False
     state.reject(user=None, comment=comment)
     return True

@@ -15,5 +15,6 @@ urlpatterns = [
     path("stories/mine/sign-in/<str:token>/", views.sign_in_with_link, name="sign_in_link"),
     path("stories/mine/sign-out/", views.sign_out, name="sign_out"),
     path("stories/mine/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("stories/mine/<str:reference>/check/", views.check, name="check"),
     path("stories/preview/<str:token>/", views.preview, name="preview"),
 ]

@@ -1,5 +1,6 @@
 """Thin views: the submission form, the groups' area, private previews, the ripple overview."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,7 +15,7 @@ from home.public_forms import typed_text
 from home.ratelimit import attempt, too_many_requests
 
 from . import exports, group_access
-from .agreement import record_agreement, record_comments
+from .agreement import is_latest, open_agreement, record_agreement, record_comments
 from .forms import PreviewResponseForm, SignInForm, StorySubmissionForm
 from .models import StoryIndexPage, StoryPreviewLink, StorySubmission
 from .ripples import ripple_summary
@@ -157,6 +158,7 @@ def withdraw(request, reference):
 
 @personal_page
 def preview(request, token):
+    """The emailed link: one revision, for the signed-in group that sent the story."""
     link = StoryPreviewLink.objects.select_related("submission__page", "revision").filter(token=token).first()
     email = group_access.signed_in_email(request)
     if link is None:
@@ -167,23 +169,64 @@ def preview(request, token):
         # Another group's preview: indistinguishable from a link that does not exist.
         raise Http404
     if not link.is_usable():
+        if open_agreement(link.submission) is not None:
+            # The link stays bound to its revision; the group's area shows what moderators changed since.
+            messages.info(request, _("We changed your story after we sent you that link. This is the latest version."))
+            return redirect("stories:check", reference=link.submission.reference)
+        if request.method == "POST":
+            messages.error(request, _("That preview link no longer works, so we did not record an answer."))
+            return redirect("stories:mine")
         return TemplateResponse(request, "stories/preview_expired.html", {"page": story_index()}, status=410)
+    return answer_preview(request, link.submission, link.revision)
+
+
+@personal_page
+def check(request, reference):
+    """The latest version of the group's story while it waits for the group's answer.
+
+    Reached from the group's area, so the group never depends on a moderator resending a link.
+    """
+    if group_access.signed_in_email(request) is None:
+        return redirect(reverse("stories:sign_in") + "?next=" + request.path)
+    submission = own_submission(request, reference)
+    if open_agreement(submission) is None:
+        messages.info(request, _("There is nothing for you to check on this story right now."))
+        return redirect("stories:mine")
+    revision = submission.page.get_latest_revision()
+    if request.method == "POST":
+        # The answer is to the version on the group's screen, which may no longer be the latest.
+        posted = request.POST.get("revision", "")
+        revision = submission.page.revisions.filter(pk=posted).first() if posted.isdigit() else None
+        if revision is None:
+            return redirect("stories:check", reference=submission.reference)
+    return answer_preview(request, submission, revision)
+
+
+def answer_preview(request, submission, revision):
+    """Show `revision` with the answer form; record an answer to exactly that revision.
+
+    Every outcome says what happened, on the page the group lands on.
+    """
     form = PreviewResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if open_agreement(submission) is None:
+            messages.info(request, _("We already have your answer about this story. Where it stands is shown below."))
+            return redirect("stories:mine")
+        if not is_latest(submission, revision):
+            messages.warning(
+                request, _("We changed your story while you were reading it. Please check this latest version.")
+            )
+            return redirect("stories:check", reference=submission.reference)
         if form.cleaned_data["decision"] == PreviewResponseForm.AGREE:
-            done = record_agreement(link)
-            message = _("Thank you. You agreed to this version.")
+            record_agreement(submission, revision)
+            messages.success(request, _("Thank you. You agreed to this version."))
         else:
-            done = record_comments(link, form.cleaned_data["comment"])
-            message = _("Thank you. We have sent your comments to the editors.")
-        if done:
-            from django.contrib import messages
-
-            messages.success(request, message)
+            record_comments(submission, revision, form.cleaned_data["comment"])
+            messages.success(request, _("Thank you. We have sent your comments to the editors."))
         return redirect("stories:mine")
-    story = link.revision.as_object()
+    story = revision.as_object()
     context = story.get_context(request)
-    context.update(page=story, preview_link=link, response_form=form, is_private_preview=True)
+    context.update(page=story, revision=revision, response_form=form, is_private_preview=True)
     return TemplateResponse(request, "stories/story_page.html", context, status=400 if form.errors else 200)
 
 

@@ -261,6 +261,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Autosave off. On "Add page" it creates a real draft page after the first keystrokes, so an
+# abandoned form leaves a draft and adding the page again fails on its slug; in the editor it
+# saves a revision at every pause, and a revision is what a community group is asked to agree
+# to (stories/agreement.py). Wagtail still warns before leaving a form with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 

@@ -11,7 +11,7 @@ import time_machine
 from home.editorial import MODERATORS
 from stories.models import StoryPage, StoryPreviewLink
 
-from .helpers import edit_story, links_in, moderator_acts, sign_in, submit_story
+from .helpers import edit_story, links_in, moderator_acts, sign_in, submit_story, workflow_state
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,11 @@ def test_preview_stops_working_after_a_newer_revision(client, story_index, moder
     link = StoryPreviewLink.objects.get()
     edit_story(submission.page, moderator, summary="Changed again")
     sign_in(client)
-    assert client.get(f"/stories/preview/{link.token}/").status_code == 410
+    # The link never shows, or takes an answer to, a version it was not made for: it leads
+    # the signed-in group to the latest version in its own area.
+    check_url = reverse("stories:check", args=[submission.reference])
+    response = client.get(f"/stories/preview/{link.token}/")
+    assert response.status_code == 302 and response["Location"] == check_url
     client.post(f"/stories/preview/{link.token}/", {"decision": "agree"})
     assert not StoryPage.objects.get(pk=submission.page.pk).live
 
@@ -125,6 +129,10 @@ def test_preview_stops_working_after_expiry(client, story_index, moderator):
     link = StoryPreviewLink.objects.get()
     with time_machine.travel(timezone.now() + datetime.timedelta(days=15)):
         sign_in(client)
+        # The story still waits for the group, so it is one step away in the group's area.
+        response = client.get(f"/stories/preview/{link.token}/")
+        assert response["Location"] == reverse("stories:check", args=[submission.reference])
+        workflow_state(submission.page).cancel(user=moderator)
         assert client.get(f"/stories/preview/{link.token}/").status_code == 410
 
 
