@@ -31,7 +31,7 @@ $(AXE): package.json package-lock.json
 
 setup: $(STAMP) ## Create .venv, migrate and load the strategy content
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_strategy
+	$(PY) manage.py load_sample_content
 	$(PY) manage.py load_sample_translations
 	$(PY) manage.py ensure_admin
 

@@ -8,9 +8,9 @@ import pytest
 @pytest.fixture
 def strategy_site(db):
     """The site as `make run` builds it: home page, strategy, themes, figures, footer pages."""
-    from strategy.loader import load_strategy
+    from home.loader import load_site
 
-    return load_strategy()
+    return load_site()
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def warm_caches(client):
 
     Twice: on a test site the first view creates the contact-details row (a save, so a new
     cache generation); the second fills the shared cache of site, sections, restrictions and
-    translations (home/serving.py) that every later view reads.
+    translations (core/caching/routing.py) that every later view reads.
     """
 
     def warm(url):

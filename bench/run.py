@@ -59,7 +59,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from consultations.models import ConsultationPage, State
-from home.page_cache import GENERATION_KEY, invalidate, page_cache
+from core.caching.page_cache import GENERATION_KEY, invalidate, page_cache
 from pledges.models import PledgePage
 from stories.models import StoryPage
 

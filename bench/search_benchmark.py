@@ -144,10 +144,10 @@ def signals_muted():
 def story_index():
     from wagtail.models import Page
 
+    from home.loader import load_site
     from stories.models import StoryIndexPage
-    from strategy.loader import load_strategy
 
-    home = load_strategy()
+    home = load_site()
     index = StoryIndexPage.objects.first()
     if index is None:
         index = StoryIndexPage(title="Stories of change", slug="stories")

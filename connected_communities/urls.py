@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.password_reset import LimitedPasswordResetView
-from home.resilience import health
-from home.sitemap import MultilingualSitemap
+from core.health import health
+from core.password_reset import LimitedPasswordResetView
+from core.sitemap import MultilingualSitemap
 
 from .api import api_router
 
@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("", include("pledges.urls")),
     path("", include("consultations.urls")),
-    path("", include("home.urls_personal_data")),
+    path("", include("core.personal_data.urls")),
     # Wagtail serves every other path from the page tree; it must come last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

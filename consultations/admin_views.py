@@ -1,7 +1,7 @@
 """Staff tools: the responses export per consultation.
 
 One person's data (show, export, erase) is the site-wide tool at /admin/personal-data/
-(home/views_personal_data.py), which covers comments together with every other source.
+(core/personal_data/views.py), which covers comments together with every other source.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.log_actions import log
 
-from home.views_personal_data import PERMISSION as PERSONAL_DATA_PERMISSION
+from core.personal_data.views import PERMISSION as PERSONAL_DATA_PERMISSION
 
 from .exports import staff_responses_csv
 from .models import ConsultationPage

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from home.page_cache import skip_page_cache
+from core.caching.page_cache import skip_page_cache
 
 
 def next_change(consultations, now):

@@ -1,6 +1,6 @@
 """Who may moderate comments and handle residents' data. Idempotent: run it any number of times."""
 
-from home.editorial import COMMUNICATIONS_TEAM, DATA_OFFICERS, MODERATORS
+from core.staff_roles import COMMUNICATIONS_TEAM, DATA_OFFICERS, MODERATORS
 
 # Moderators work the queue; the communications team also handles one person's data
 # requests. Downloading every commenter's email and postcode at once (responses.csv) is for
@@ -30,11 +30,14 @@ def ensure_editorial(apps=None):
         "export_responses": "Can export consultation responses with personal data",
         "manage_personal_data": "Can export or erase everything held about one email address",
     }
+    # The residents' data tool is core's; its permission hangs on core's PersonalDataTool.
+    tool_type, _ = ContentType.objects.get_or_create(app_label="core", model="personaldatatool")
     for group_name, codenames in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         group.permissions.add(access_admin)
         for codename in codenames:
+            content_type = tool_type if codename == "manage_personal_data" else comment_type
             permission, _ = Permission.objects.get_or_create(
-                content_type=comment_type, codename=codename, defaults={"name": names[codename]}
+                content_type=content_type, codename=codename, defaults={"name": names[codename]}
             )
             group.permissions.add(permission)

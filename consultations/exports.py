@@ -5,7 +5,7 @@ import csv
 from django.http import JsonResponse
 from django.utils.html import strip_tags
 
-from home.open_data import csv_attachment, csv_download, json_download, safe_cell
+from core.open_data import csv_attachment, csv_download, json_download, safe_cell
 
 from .models import Comment
 from .outcome_data import OUTCOME_COLUMNS, outcome_records

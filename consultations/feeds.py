@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.site_address import SiteAddressFeed, absolute_url, page_url
+from core.site_address import SiteAddressFeed, absolute_url, page_url
 
 from .models import ConsultationPage
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.public_forms import PublicForm, SingleLineField
+from core.public_forms.forms import PublicForm, SingleLineField
 
 from .models import ConsultationQuestion
 

@@ -22,10 +22,10 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
-from home.admin_forms import SameLocaleChoicesPageForm
-from home.blocks import RICH_TEXT_FEATURES
-from home.page_privacy import PrivacyByEditorsMixin
-from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.admin_forms import SameLocaleChoicesPageForm
+from core.blocks import RICH_TEXT_FEATURES
+from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.page_privacy import PrivacyByEditorsMixin
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
 from .admin_panels import AnswersPanel
@@ -76,7 +76,7 @@ class ConsultationQuerySet(PublicPageQuerySet):
         return self.with_state().filter(state_value=state)
 
     def visible(self):
-        """Live and not behind a view restriction, with no query for the restrictions (home/serving.py)."""
+        """Live and not behind a view restriction, with no query for the restrictions (core/caching/routing.py)."""
         return self.live().public()
 
 
@@ -245,7 +245,7 @@ class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routa
         return [index_page.get_parent(), index_page]
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import CountedPaginator
+        from core.pagination import CountedPaginator
 
         from .caching import skip_cache_near_a_change
         from .forms import CommentForm
@@ -484,10 +484,8 @@ class Comment(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("comment")
-        permissions = [
-            ("export_responses", "Can export consultation responses with personal data"),
-            ("manage_personal_data", "Can export or erase everything held about one email address"),
-        ]
+        # The residents' data tool's permission is core's (core.manage_personal_data).
+        permissions = [("export_responses", "Can export consultation responses with personal data")]
         indexes = [models.Index(fields=["consultation", "moderation_state", "confirmed_at"])]
 
     def __str__(self):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.rich_text import expand_db_html
 
-from home.serializers import public_page_link
-from home.site_address import page_url
+from core.api_fields import public_page_link
+from core.site_address import page_url
 
 OUTCOME_COLUMNS = [
     ("id", _("A number that identifies the consultation; it never changes")),

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from home.emails import send_templated_email
+from core.emails import send_templated_email
 
 from .models import Comment
 

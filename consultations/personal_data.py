@@ -1,12 +1,12 @@
-"""Consultation comments as a source of personal data for the site-wide registry (home/personal_data.py)."""
+"""Consultation comments as a source of personal data for the site-wide registry (core/personal_data/registry.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import ModelLogEntry
 
-from home.personal_data import register
-from home.site_address import page_url
+from core.personal_data.registry import register
+from core.site_address import page_url
 
 from .models import Comment
 from .privacy import erase_person, purge_personal_data

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from home.client_address import client_address
-from home.editorial import MODERATORS
-from home.emails import send_receipt, send_templated_email
-from home.site_address import absolute_url
+from core.client_address import client_address
+from core.emails import send_receipt, send_templated_email
+from core.site_address import absolute_url
+from core.staff_roles import MODERATORS
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
 

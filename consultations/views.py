@@ -6,10 +6,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from home.open_data import public_download
-from home.personal_pages import personal_page
-from home.public_forms import typed_text
-from home.ratelimit import attempt, hit, too_many_requests
+from core.open_data import public_download
+from core.personal_pages import personal_page
+from core.public_forms.forms import typed_text
+from core.public_forms.rate_limits import attempt, hit, too_many_requests
 
 from .exports import outcomes_csv, outcomes_json, public_results_csv, public_results_json
 from .forms import CommentForm

@@ -8,9 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseBodyBlock
-from .page_privacy import PrivacyByEditorsMixin
-from .serving import CachedSectionRoutingMixin, CachedViewRestrictionsMixin, public_pages
+from core.blocks import BaseBodyBlock
+from core.caching.routing import CachedSectionRoutingMixin, CachedViewRestrictionsMixin, public_pages
+from core.page_privacy import PrivacyByEditorsMixin
 
 
 class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
@@ -89,26 +89,9 @@ class ContactSettings(BaseSiteSetting):
         The key carries the page cache's generation, which any save in the home app bumps,
         so an edited setting (or a renamed footer page) is read fresh at once.
         """
-        from .serving import cached
+        from core.caching.routing import cached
 
         return cached(f"contact-settings:{site.pk}", lambda: super(ContactSettings, cls).for_site(site))
 
     class Meta:
         verbose_name = "contact details"
-
-
-class BlockedEmail(models.Model):
-    """An email address moderators have blocked for abuse: its forms are refused politely.
-
-    Only a keyed hash is kept, so the block list itself holds no one's address.
-    """
-
-    email_hash = models.CharField(max_length=64, unique=True, editable=False)
-    reason = models.CharField(max_length=255, help_text="Which house rule was broken; for moderators only")
-    blocked_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "blocked email address"
-
-    def __str__(self):
-        return f"Blocked address ({self.blocked_at:%d %b %Y}): {self.reason}"

@@ -1,8 +1,11 @@
 from django.apps import AppConfig
 
+from core.caching.page_cache import invalidate_on_changes_in
+
 
 class PledgesConfig(AppConfig):
     name = "pledges"
 
     def ready(self):
+        invalidate_on_changes_in(self.label)  # its pages and snippets appear on public pages
         from . import signals  # noqa: F401  (connects the review-edition freeze)

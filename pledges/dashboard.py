@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 
-from home.serving import cached
+from core.caching.routing import cached
 from strategy.models import Workstream
 
 from .status import Status, status_label

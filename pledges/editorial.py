@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
-from home.editorial import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
+from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
 
 WORKFLOW_NAME = "Pledge update review"
 TASK_NAME = "Moderators approve pledge changes"

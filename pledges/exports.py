@@ -8,8 +8,8 @@ are described in EXPORT_COLUMNS, which the dashboard also shows to readers.
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from home.open_data import csv_download, json_download
-from home.site_address import absolute_url, page_url
+from core.open_data import csv_download, json_download
+from core.site_address import absolute_url, page_url
 
 from .dashboard import published_pledges
 from .evidence import evidence_by_update

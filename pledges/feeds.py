@@ -5,7 +5,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.site_address import SiteAddressFeed, page_url
+from core.site_address import SiteAddressFeed, page_url
 
 FEED_LENGTH = 50
 

@@ -16,8 +16,8 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
-from home.admin_forms import SameLocaleChoicesPageForm
-from home.serving import CachedViewRestrictionsMixin
+from core.admin_forms import SameLocaleChoicesPageForm
+from core.caching.routing import CachedViewRestrictionsMixin
 from strategy.serializers import ThemeSerializer, WorkstreamSerializer
 
 from .blocks import EvidenceBlock

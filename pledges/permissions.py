@@ -3,11 +3,11 @@
 The "Pledge leads" group holds edit (not publish) permission on the pledge index, so what
 they change goes to the "Pledge update review" workflow. Wagtail's page permissions reach
 the whole subtree; this tester narrows them to the pledges naming the user as a lead.
-Privacy follows the site-wide rule (home/page_privacy.py): editors and admins only.
+Privacy follows the site-wide rule (core/page_privacy.py): editors and admins only.
 """
 
-from home.editorial import PLEDGE_LEADS
-from home.page_privacy import PrivacyByEditorsPermissionTester
+from core.page_privacy import PrivacyByEditorsPermissionTester
+from core.staff_roles import PLEDGE_LEADS
 
 
 class PledgeLeadPermissionTester(PrivacyByEditorsPermissionTester):

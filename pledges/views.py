@@ -1,6 +1,6 @@
 from django.http import Http404
 
-from home.open_data import public_download
+from core.open_data import public_download
 
 from .dashboard import live_index
 from .exports import csv_response, json_response

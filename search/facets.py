@@ -5,7 +5,7 @@ so the cost does not grow with the number of results shown.
 """
 
 from consultations.models import ConsultationPage
-from home.serving import cached_in_bulk
+from core.caching.routing import cached_in_bulk
 from pledges.models import PledgePage
 from stories.models import StoryPage
 from strategy.models import Place, Theme, ThemePage

@@ -1,7 +1,7 @@
 """Counting searches in Wagtail's query log without invalidating the page cache.
 
 Query.get() and Query.add_hit() save models of wagtailsearchpromotions, and the page cache
-(home.page_cache) starts a new generation on every save in that app (promotions change what
+(core.caching.page_cache) starts a new generation on every save in that app (promotions change what
 pages show). A visitor's search must not empty the cache for everyone, so the log is written
 with bulk_create/update, which send no post_save signal.
 """

@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
-from home.page_cache import skip_page_cache
-from home.serving import active_locale_id, cached, public_pages
+from core.caching.page_cache import skip_page_cache
+from core.caching.routing import active_locale_id, cached, public_pages
 
 from . import facets, labels
 from .models import NoResultQuery

@@ -7,8 +7,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from home.emails import send_templated_email
-from home.site_address import absolute_url
+from core.emails import send_templated_email
+from core.site_address import absolute_url
 
 from .models import StoryPreviewLink, StorySubmission
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import ImageBlock, KeyFactsBlock, ParagraphBlock, QuoteBlock, SubheadingBlock, VideoBlock
+from core.blocks import ImageBlock, KeyFactsBlock, ParagraphBlock, QuoteBlock, SubheadingBlock, VideoBlock
 
 # How many levels of "what that led to" editors can add below each outcome.
 RIPPLE_DEPTH = 4

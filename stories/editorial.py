@@ -8,7 +8,7 @@ moderators' permissions to it.
 
 from django.apps import apps as global_apps
 
-from home.editorial import COMMUNICATIONS_TEAM, MODERATORS
+from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS
 
 WORKFLOW_NAME = "Community story review"
 REVIEW_TASK_NAME = "Moderator review"
@@ -33,7 +33,7 @@ def ensure_editorial(apps=global_apps):
         GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
         GroupPagePermission.objects.filter(group_id=moderators.pk, page_id=root.pk).delete()
     # Only the communications team (and superusers) make pages private: Wagtail would let
-    # anyone who may publish a page do it, moderators included (home/page_privacy.py).
+    # anyone who may publish a page do it, moderators included (core/page_privacy.py).
     grant_model_permission(apps, communications, "wagtailcore", "pageviewrestriction", "change")
     for group in (communications, moderators):
         # Staff read who sent a story (to contact them); nobody edits that record by hand.

@@ -7,8 +7,8 @@ name, email, consent) is never exported; `told_by` is the group's public name.
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from home.open_data import csv_download, json_download
-from home.site_address import page_url
+from core.open_data import csv_download, json_download
+from core.site_address import page_url
 
 EXPORT_COLUMNS = [
     ("id", _("A number that identifies the story; it never changes")),

@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from home.site_address import SiteAddressFeed, absolute_url, page_url
+from core.site_address import SiteAddressFeed, absolute_url, page_url
 
 from .models import StoryIndexPage, StoryPage
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.public_forms import PublicForm, SingleLineField
+from core.public_forms.forms import PublicForm, SingleLineField
 from strategy.models import Place, Theme
 
 from .photos import MAX_PHOTOS, check_photo, check_total_pixels

@@ -11,8 +11,8 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from home.emails import send_receipt
-from home.site_address import absolute_url
+from core.emails import send_receipt
+from core.site_address import absolute_url
 
 from .models import StorySubmission, UsedSignInLink
 

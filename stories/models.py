@@ -19,12 +19,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, Task, TaskState
 from wagtail.search import index
 
-from home.admin_forms import SameLocaleChoicesPageForm
-from home.page_privacy import PrivacyByEditorsMixin
-from home.pagination import CountedPaginator
-from home.renditions import prefetch_renditions
-from home.serializers import PublicPageLinksField
-from home.serving import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.admin_forms import SameLocaleChoicesPageForm
+from core.api_fields import PublicPageLinksField
+from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.images.renditions import prefetch_renditions
+from core.page_privacy import PrivacyByEditorsMixin
+from core.pagination import CountedPaginator
 from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
 
 from .blocks import RippleMapBlock, StoryBodyBlock
@@ -114,7 +114,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
 
 
 class StoryPageQuerySet(PublicPageQuerySet):
-    """public() comes from the cached view restrictions (home/serving.py): no query, no subquery."""
+    """public() comes from the cached view restrictions (core/caching/routing.py): no query, no subquery."""
 
     def for_listing(self):
         """Everything a story card shows, fetched in a fixed number of queries."""

@@ -18,9 +18,9 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends
 
-from home.frontend_cache import image_file_urls, purge_after_commit
-from home.personal_data import register
-from home.site_address import page_url
+from core.caching.frontend_cache import image_file_urls, purge_after_commit
+from core.personal_data.registry import register
+from core.site_address import page_url
 
 from . import group_access, states
 from .models import StorySubmission

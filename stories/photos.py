@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from PIL import Image, UnidentifiedImageError
 
-from home import image_metadata
+import core.images.metadata as image_metadata
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PHOTOS = 5

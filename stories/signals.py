@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.models import GroupApprovalTask
 from wagtail.signals import task_rejected
 
-from home.emails import send_templated_email
+from core.emails import send_templated_email
 
 from .editorial import ensure_editorial
 from .models import GroupAgreementTask, StoryIndexPage, StorySubmission

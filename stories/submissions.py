@@ -9,8 +9,8 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from home.emails import send_receipt, send_templated_email
-from home.renditions import renditions_at_publication
+from core.emails import send_receipt, send_templated_email
+from core.images.renditions import renditions_at_publication
 
 from .editorial import get_workflow
 from .models import RESERVED_SLUGS, StoryPage, StorySubmission

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from home import upload_quota
-from home.open_data import public_download
-from home.personal_pages import personal_page
-from home.public_forms import typed_text
-from home.ratelimit import attempt, too_many_requests
+import core.public_forms.upload_quota as upload_quota
+from core.open_data import public_download
+from core.personal_pages import personal_page
+from core.public_forms.forms import typed_text
+from core.public_forms.rate_limits import attempt, too_many_requests
 
 from . import exports, group_access
 from .agreement import is_latest, open_agreement, record_agreement, record_comments

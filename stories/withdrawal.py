@@ -8,8 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
-from home.emails import send_templated_email
-from home.frontend_cache import image_file_urls, purge_after_commit
+from core.caching.frontend_cache import image_file_urls, purge_after_commit
+from core.emails import send_templated_email
 
 from .personal_data import delete_image, image_ids_in, images_of, used_elsewhere
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
 
-from home.blocks import CalloutBlock, ParagraphBlock, QuoteBlock, SubheadingBlock
-from home.serving import public_pages
+from core.blocks import CalloutBlock, ParagraphBlock, QuoteBlock, SubheadingBlock
+from core.caching.routing import public_pages
 
 
 class DefinitionsBlock(blocks.StructBlock):

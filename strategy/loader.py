@@ -1,4 +1,4 @@
-"""Build the site's real content from strategy/data/strategy.json.
+"""Build the strategy's real content from strategy/data/strategy.json (home/loader.py builds the site around it).
 
 Safe to run any number of times: what exists is left as it is (editors may have
 changed it since), what is missing is created. A second run changes nothing.
@@ -10,16 +10,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
-from home.blocks import with_block_ids
-from home.models import ContactSettings, HomePage, StandardPage
-from home.site_address import hostname_and_port
+from core.blocks import with_block_ids
 
 from .models import CommunityAsset, Partnership, Place, StrategyPage, SurveyFigure, Theme, ThemePage, Workstream
 
 STRATEGY_DATA = Path(__file__).resolve().parent / "data" / "strategy.json"
-SITE_PAGES_DATA = Path(__file__).resolve().parent.parent / "home" / "data" / "site_pages.json"
 
 
 def read_data(path=STRATEGY_DATA):
@@ -37,22 +34,18 @@ def add_child_once(parent, page):
 
 
 @transaction.atomic
-def load_strategy(data=None):
+def load_strategy(parent, data=None):
+    """The strategy's vocabulary (themes, places, figures, assets), its page and theme pages under `parent`."""
     data = data or read_data()
     locale = Locale.get_default()
     themes = load_themes(data["themes"], locale)
     load_places(data["places"], locale)
     load_survey_figures(data["survey_figures"], themes, locale)
     load_community_assets(data["community_assets"], locale)
-    home = ensure_home_page(data)
-    strategy_page = ensure_strategy_page(home, data)
+    strategy_page = ensure_strategy_page(parent, data)
     for theme in themes.values():
         add_child_once(strategy_page, ThemePage(title=theme.name, slug=theme.slug, theme=theme, locale=locale))
-    site_pages = read_data(SITE_PAGES_DATA)
-    accessibility = add_child_once(home, standard_page(site_pages["accessibility"]))
-    privacy = add_child_once(home, standard_page(site_pages["privacy"]))
-    ensure_contact_settings(home, data["contact"], accessibility, privacy)
-    return home
+    return strategy_page
 
 
 def load_themes(theme_data, locale):
@@ -119,38 +112,6 @@ def load_community_assets(asset_data, locale):
         )
 
 
-def ensure_home_page(data):
-    """Make a HomePage the site's root, replacing Wagtail's placeholder welcome page."""
-    site = Site.objects.filter(is_default_site=True).first()
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        placeholder = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
-        if placeholder:
-            # Free the slug "home" for the real home page.
-            placeholder.slug = "wagtail-welcome"
-            placeholder.save(update_fields=["slug"])
-        home = HomePage(
-            title="Connected Communities",
-            slug="home",
-            tagline=data["home"]["tagline"],
-            introduction=data["home"]["introduction"],
-            seo_title="Connected Communities: what's strong, not what's wrong",
-            search_description=data["home"]["introduction"][:300],
-        )
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        if site is None:
-            hostname, port = hostname_and_port()
-            site = Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
-        site.root_page = home
-        site.site_name = "Connected Communities"
-        site.save()
-        if placeholder:
-            placeholder.delete()
-    return home
-
-
 def strategy_body(sections):
     """The JSON sections as StreamField data."""
     body = []
@@ -182,29 +143,3 @@ def ensure_strategy_page(home, data):
             search_description=strategy["introduction"][:300],
         ),
     )
-
-
-def standard_page(item):
-    return StandardPage(
-        title=item["title"],
-        slug=item["slug"],
-        introduction=item["introduction"],
-        body=json.dumps(with_block_ids(StandardPage.body.field.stream_block, item["body"])),
-        last_reviewed=date.fromisoformat(item["last_reviewed"]) if item.get("last_reviewed") else None,
-        show_in_menus=False,
-    )
-
-
-def ensure_contact_settings(home, contact, accessibility, privacy):
-    site = Site.objects.get(root_page=home)
-    settings, created = ContactSettings.objects.get_or_create(site=site)
-    if created or not settings.email:
-        settings.organisation = contact["organisation"]
-        settings.contact_name = contact["name"]
-        settings.contact_role = contact["role"]
-        settings.email = contact["email"]
-        settings.phone = contact["phone"]
-        settings.website = contact["website"]
-        settings.accessibility_page = accessibility
-        settings.privacy_page = privacy
-        settings.save()

@@ -20,8 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.page_privacy import PrivacyByEditorsMixin
-from home.serving import CachedViewRestrictionsMixin, public_pages
+from core.caching.routing import CachedViewRestrictionsMixin, public_pages
+from core.page_privacy import PrivacyByEditorsMixin
 
 from .blocks import StrategyBodyBlock
 

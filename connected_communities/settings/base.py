@@ -27,6 +27,7 @@ def env_bool(name, default=False):
 
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "strategy",
     "stories",
@@ -68,10 +69,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.security.ContentSecurityPolicyMiddleware",
+    "core.middleware.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.resilience.DatabaseUnavailableMiddleware",
-    "home.page_cache.PageCacheMiddleware",
+    "core.middleware.database_outage.DatabaseUnavailableMiddleware",
+    "core.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,9 +83,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # /pl/... pages nobody has translated yet: the English page with a notice, not a 404.
-    "home.middleware.UntranslatedPageFallbackMiddleware",
-    # Site, home page, sections and view restrictions from the cache (home/serving.py).
-    "home.serving.CachedRoutingMiddleware",
+    "core.middleware.language_fallback.UntranslatedPageFallbackMiddleware",
+    # Site, home page, sections and view restrictions from the cache (core/caching/routing.py).
+    "core.caching.routing.CachedRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "connected_communities.urls"
@@ -120,7 +121,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL or REDIS_URL selects a shared cache; unset, per-process memory.
-# "worker" is each worker's own copy of what home/serving.py keeps per cache generation.
+# "worker" is each worker's own copy of what core/caching/routing.py keeps per cache generation.
 WORKER_CACHE_ALIAS = "worker"
 WORKER_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -131,8 +132,8 @@ _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            # Django's Redis cache, reusing one client per connection pool (home/redis_cache.py).
-            "BACKEND": "home.redis_cache.RedisCache",
+            # Django's Redis cache, reusing one client per connection pool (core/caching/redis_backend.py).
+            "BACKEND": "core.caching.redis_backend.RedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "cc",
         },
@@ -141,7 +142,7 @@ if _cache_url:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}
 
-# The anonymous page cache (home/page_cache.py): how long a page may be kept at most, and
+# The anonymous page cache (core/caching/page_cache.py): how long a page may be kept at most, and
 # which paths are never cached. It uses the default cache (Redis in production).
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -244,7 +245,7 @@ MODERATOR_EMAILS = env_list("MODERATOR_EMAILS", "moderators@connected-communitie
 WAGTAIL_SITE_NAME = "Connected Communities"
 # The site's one public address: scheme, host and port, no path. Every absolute URL (emails,
 # feeds, sitemap, canonical links, the API, open-data downloads) is built from it
-# (home/site_address.py), and migrate gives the default Site its host and port. `make run`
+# (core/site_address.py), and migrate gives the default Site its host and port. `make run`
 # sets it from PORT. Wagtail's own settings below must stay equal to it (a system check says so).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -269,7 +270,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Which proxies may say who the visitor is (home/client_address.py). None by default:
+# Which proxies may say who the visitor is (core/client_address.py). None by default:
 # X-Forwarded-For is then never read and the client address is REMOTE_ADDR.
 # TRUSTED_PROXY_COUNT: proxies in front that each append to X-Forwarded-For (nginx alone: 1).
 # TRUSTED_PROXIES: comma-separated addresses or networks (CIDR) they connect from.
@@ -298,7 +299,7 @@ PUBLIC_PHOTO_MAX_SIDE = int(os.environ.get("PUBLIC_PHOTO_MAX_SIDE", "1600"))
 # A human takes longer than this to fill a form; bots rarely do.
 PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS", "3"))
 
-# Admin password reset emails per hour, per email address and per client (home/password_reset.py).
+# Admin password reset emails per hour, per email address and per client (core/password_reset.py).
 PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
 PASSWORD_RESET_LIMIT_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_CLIENT", "10"))
 
@@ -309,12 +310,12 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-# The same client address as the rate limits (home/client_address.py), so a lockout locks
+# The same client address as the rate limits (core/client_address.py), so a lockout locks
 # the visitor behind the proxy, not the proxy.
-AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # Content-Security-Policy (django-csp). Public pages get a strict policy: no inline
-# script or style at all. The Wagtail admin gets its own, looser one (home/security.py).
+# script or style at all. The Wagtail admin gets its own, looser one (core/middleware/security_headers.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -6,6 +6,8 @@ from .base import env_list
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-connected-communities")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+# Demo content, sample translations and the load generator; production never installs them.
+INSTALLED_APPS = [*INSTALLED_APPS, "sample_content"]  # noqa: F405
 INTERNAL_IPS = ["127.0.0.1"]
 
 # Serve static files straight from the source folders; no collectstatic needed.

@@ -28,7 +28,7 @@ def consultation(index_page):
 def moderator(db, django_user_model):
     from django.contrib.auth.models import Group
 
-    from home.editorial import MODERATORS
+    from core.staff_roles import MODERATORS
 
     user = django_user_model.objects.create_user("mod", "mod@council.example", "a-long-password-1")
     user.groups.add(Group.objects.get(name=MODERATORS))
@@ -42,7 +42,7 @@ def superuser(db, django_user_model):
 
 @pytest.fixture
 def strategy_like_privacy_page(index_page):
-    """A privacy notice page set in the contact settings, as load_strategy sets it up."""
+    """A privacy notice page set in the contact settings, as load_site sets it up."""
     from wagtail.models import Site
 
     from home.models import ContactSettings, StandardPage

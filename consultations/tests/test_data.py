@@ -32,7 +32,7 @@ def staff_without_permission(db, django_user_model):
 def data_officer(db, django_user_model):
     from django.contrib.auth.models import Group
 
-    from home.editorial import DATA_OFFICERS
+    from core.staff_roles import DATA_OFFICERS
 
     user = django_user_model.objects.create_user("officer", "officer@council.example", "a-long-password-1")
     user.groups.add(Group.objects.get(name=DATA_OFFICERS))

@@ -162,7 +162,7 @@ def test_no_email_or_postcode_appears_anywhere_public(client, index_page, outcom
 
 
 # Site, home page, section, view restrictions, translations and contact settings come from
-# the shared cache (home/serving.py), so serving costs one query (the page); the page adds
+# the shared cache (core/caching/routing.py), so serving costs one query (the page); the page adds
 # four whatever the number of comments: themes, places and documents in one UNION,
 # questions, every count in one aggregate, and the page of comments.
 DETAIL_PAGE_BUDGET = 5

@@ -1,10 +1,12 @@
+from django.conf import settings
 from django.db import migrations
 
 
 def create_locales(apps, schema_editor):
-    from home.locales import ensure_locales
-
-    ensure_locales(apps.get_model("wagtailcore", "Locale"))
+    """A Locale for each configured content language (frozen copy of core/locales.py's ensure_locales)."""
+    Locale = apps.get_model("wagtailcore", "Locale")
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
 
 
 class Migration(migrations.Migration):

@@ -13,12 +13,3 @@ def fresh_cache_and_language():
     cache.clear()
     # A request to /pl/... leaves Polish active in this thread; later tests expect English.
     translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture
-def polish_site(strategy_site):
-    """The site as `load_strategy` builds it, with the Polish and Romanian sample translations."""
-    from home.translations import load_sample_translations
-
-    load_sample_translations(strategy_site)
-    return strategy_site

@@ -1,8 +1,8 @@
 import pytest
 
+from home.loader import ensure_home_page
 from pledges.factories import ThemeFactory
 from pledges.models import PledgeIndexPage, ReviewIndexPage
-from strategy.loader import ensure_home_page
 
 
 @pytest.fixture

@@ -48,18 +48,18 @@ def test_theme_page_shows_its_own_pledges_and_their_roll_up(client, home, pledge
 def test_home_page_with_every_demo_pledge_stays_within_its_query_budget(
     client, strategy_site, django_assert_max_num_queries
 ):
-    from pledges.demo import load_demo_pledges
+    from sample_content.pledges import load_demo_pledges
 
     load_demo_pledges(strategy_site)
     client.get("/")
-    # 6 with every section of the home page filled: routing comes from the cache (home/serving.py).
+    # 6 with every section of the home page filled: routing comes from the cache (core/caching/routing.py).
     with django_assert_max_num_queries(6):
         html = client.get("/").content.decode()
     assert "progress at a glance" in html
 
 
 def test_theme_page_with_its_demo_pledges_stays_flat(client, strategy_site, django_assert_max_num_queries):
-    from pledges.demo import load_demo_pledges
+    from sample_content.pledges import load_demo_pledges
 
     load_demo_pledges(strategy_site)
     client.get("/strategy/stronger-and-sustainable/")

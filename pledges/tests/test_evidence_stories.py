@@ -8,7 +8,7 @@ from stories.models import StoryIndexPage
 
 
 def test_pledge_lists_live_stories_that_give_evidence_for_it_and_not_drafts(client, db):
-    call_command("load_strategy")
+    call_command("load_sample_content")
     pledge = PledgePage.objects.live().first()
     index = StoryIndexPage.objects.get()
     story = StoryPageFactory(parent=index, title="The Welland lunch club grew", slug="welland-lunch-club")

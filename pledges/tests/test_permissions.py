@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
-from home.editorial import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
+from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
 from pledges.editorial import WORKFLOW_NAME, ensure_editorial
 from pledges.factories import make_pledge
 from pledges.models import PledgePage

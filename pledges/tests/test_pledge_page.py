@@ -11,7 +11,7 @@ from pledges.factories import SurveyFigureFactory, WorkstreamFactory, make_indic
 from pledges.models import Indicator
 from pledges.status import Status
 
-# Flat at both sizes: routing and furniture come from the shared cache (home/serving.py).
+# Flat at both sizes: routing and furniture come from the shared cache (core/caching/routing.py).
 PLEDGE_PAGE_QUERY_BUDGET = 7
 
 

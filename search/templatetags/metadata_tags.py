@@ -8,8 +8,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
-from home.renditions import rendition
-from home.site_address import absolute_url, page_url
+from core.images.renditions import rendition
+from core.site_address import absolute_url, page_url
 from search.results import summary_of
 
 register = template.Library()

@@ -4,7 +4,7 @@ COMMUNICATIONS_TEAM = "Communications team"
 
 
 def let_the_communications_team_change_privacy(apps, schema_editor):
-    """Making a page private needs wagtailcore.change_pageviewrestriction (home/page_privacy.py).
+    """Making a page private needs wagtailcore.change_pageviewrestriction (core/page_privacy.py).
 
     Frozen here rather than imported from stories/editorial.py, so later changes to the live
     set-up cannot change what this migration did.

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 import pytest
 from PIL import Image
 
-from home.editorial import MODERATORS
+from core.staff_roles import MODERATORS
 from stories.editorial import ensure_editorial
 from strategy.models import Place, Theme
 
@@ -74,7 +74,7 @@ def purged_urls(settings):
     """The URLs purged from the CDN during the test, as Wagtail's frontend-cache module sends them."""
     from home.tests import frontend_cache_recorder
 
-    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "home.tests.frontend_cache_recorder.RecordingBackend"}}
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "core.tests.frontend_cache_recorder.RecordingBackend"}}
     frontend_cache_recorder.PURGED.clear()
     yield frontend_cache_recorder.PURGED
     frontend_cache_recorder.PURGED.clear()

@@ -1,7 +1,7 @@
 """Parts of story pages kept in the cache until the next publication change at once when it comes.
 
 The filter form, a story's links and its related stories are rendered once per cache
-generation (home/templatetags/fragment_cache_tags.py); each test first renders the page so
+generation (core/templatetags/fragment_cache_tags.py); each test first renders the page so
 the part is in the cache, then publishes a change and expects the very next view to show it.
 """
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
-from home.editorial import MODERATORS
+from core.staff_roles import MODERATORS
 from stories.models import StoryPage, StoryPreviewLink
 
 from .helpers import edit_story, links_in, moderator_acts, sign_in, submit_story, workflow_state

@@ -153,7 +153,7 @@ def test_feed_parses_and_lists_live_stories(client, story_index):
 
 
 # Site, home page, section, view restrictions, translations and settings come from the
-# shared cache (home/serving.py), and breadcrumbs from routing: no query before the stories'
+# shared cache (core/caching/routing.py), and breadcrumbs from routing: no query before the stories'
 # own. The listing: theme, place-and-year and tag choices, count, page of stories, their
 # themes, their renditions. A story: the story with its place, image and themes; linked
 # ripple stories; workstreams; pledges; tags; related stories and their themes.

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 import pytest
 from PIL import Image, ImageFile
 
-from home.renditions import RENDITIONS
+from core.images.renditions import RENDITIONS
 from stories.models import StoryPage
 
 from .helpers import moderator_acts

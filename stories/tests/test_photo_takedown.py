@@ -15,13 +15,13 @@ from wagtail.images import get_image_model
 import pytest
 from PIL import Image
 
-from home.personal_data import erase_person
+from core.personal_data.registry import erase_person
 from stories.models import StoryPage
 
 from .helpers import moderator_acts, sign_in
 from .test_submission import SUBMIT_URL, story_data
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("home.tests.urls_serving_media")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("core.tests.urls_serving_media")]
 
 
 def photo(colour):

@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 
 import pytest
 
-from stories.demo import ripple_stream
+from sample_content.stories import ripple_stream
 from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

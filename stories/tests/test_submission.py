@@ -277,7 +277,7 @@ def test_submission_is_recorded_in_the_audit_log_without_the_email(client, story
 
 
 def test_a_blocked_email_address_cannot_send_a_story(client, story_index):
-    from home.abuse import block
+    from core.public_forms.blocklist import block
 
     block("sam@example.org", "abuse")
     response = client.post(SUBMIT_URL, story_data())

@@ -9,9 +9,10 @@ from django.apps import apps
 
 import pytest
 
+from home.loader import load_site
 from pledges.factories import make_pledge
 from pledges.models import PledgeIndexPage
-from strategy.loader import load_strategy, read_data
+from strategy.loader import read_data
 from strategy.models import CommunityAsset, StrategyPage, Theme
 
 correction = importlib.import_module("strategy.migrations.0003_seed_corrections")
@@ -85,7 +86,7 @@ def first_release_data():
 
 
 def test_migration_corrects_a_site_built_by_an_earlier_release(client, db):
-    load_strategy(first_release_data())
+    load_site(first_release_data())
     page = StrategyPage.objects.get()
     assert "COVID 19" in json.dumps(list(page.body.raw_data))
 
@@ -105,7 +106,7 @@ def test_migration_corrects_a_site_built_by_an_earlier_release(client, db):
 
 
 def test_migration_leaves_what_editors_changed(db):
-    load_strategy(first_release_data())
+    load_site(first_release_data())
     asset = CommunityAsset.objects.get(description__contains="brokerage")
     asset.figure = "One"
     asset.save()

@@ -99,7 +99,7 @@ def test_each_theme_page_lists_its_workstreams(client, strategy_site):
 def test_strategy_page_query_count_does_not_grow_with_its_sections(
     client, strategy_site, django_assert_max_num_queries
 ):
-    # Routing, view restrictions and settings come from the shared cache (home/serving.py);
+    # Routing, view restrictions and settings come from the shared cache (core/caching/routing.py);
     # then one query each for the theme pages, survey figures, workstreams, assets and
     # partnership themes, however many sections use them.
     client.get("/strategy/")  # warm the cache, as on any running site

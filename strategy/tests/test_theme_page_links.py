@@ -5,7 +5,7 @@ from strategy.models import Theme
 
 
 def test_theme_page_shows_stories_serving_the_theme(client, db):
-    call_command("load_strategy")
+    call_command("load_sample_content")
     theme = Theme.objects.get(slug="healthier")
     story = StoryPage.objects.live().filter(themes=theme).first()
     other = StoryPage.objects.live().exclude(themes=theme).first()

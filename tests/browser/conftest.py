@@ -91,8 +91,8 @@ def browser_defaults(browser):
 @pytest.fixture
 def translated_site(live_server):
     """The site as `make run` builds it, with the Polish and Romanian sample translations, served live."""
-    from home.translations import load_sample_translations
-    from strategy.loader import load_strategy
+    from home.loader import load_site
+    from sample_content.translations import load_sample_translations
 
-    load_sample_translations(load_strategy())
+    load_sample_translations(load_site())
     return live_server

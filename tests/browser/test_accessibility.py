@@ -80,7 +80,7 @@ PAGES = [
     PageCase("romanian-strategy", "/ro/strategy/"),
     PageCase("romanian-search", "/ro/search/?q=community"),
     PageCase("untranslated-page-in-romanian", "/ro/accessibility-statement/"),
-    # The apps' pages, with the sample content `load_strategy` adds (see demo_site).
+    # The apps' pages, with the sample content `load_sample_content` adds (see demo_site).
     PageCase("story-index", "/stories/"),
     PageCase("story-index-filtered", "/stories/?theme=healthier"),
     PageCase("story-with-ripple-map", "/stories/example-repair-cafe/"),
@@ -115,11 +115,11 @@ axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violatio
 
 @pytest.fixture
 def demo_site(translated_site):
-    """The translated site plus the apps' sample content, as `load_strategy` adds it."""
-    from consultations.demo import load_demo_consultations
+    """The translated site plus the apps' sample content, as `load_sample_content` adds it."""
     from home.models import HomePage
-    from pledges.demo import load_demo_pledges
-    from stories.demo import load_demo_stories
+    from sample_content.consultations import load_demo_consultations
+    from sample_content.pledges import load_demo_pledges
+    from sample_content.stories import load_demo_stories
 
     home = HomePage.objects.get(locale__language_code="en")
     load_demo_pledges(home)

@@ -15,11 +15,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def site(live_server):
     from django.core.cache import cache
 
-    from consultations.demo import load_demo_consultations
-    from strategy.loader import load_strategy
+    from home.loader import load_site
+    from sample_content.consultations import load_demo_consultations
 
     cache.clear()
-    load_demo_consultations(load_strategy())
+    load_demo_consultations(load_site())
     return live_server
 
 

@@ -12,10 +12,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def site(live_server):
+    from home.loader import ensure_home_page
     from pledges.factories import ThemeFactory, make_pledge
     from pledges.models import PledgeIndexPage
     from pledges.status import Status
-    from strategy.loader import ensure_home_page
 
     home = ensure_home_page({"home": {"tagline": "What's strong", "introduction": "Connected Communities."}})
     index = PledgeIndexPage(title="Our pledges", slug="pledges")

@@ -15,7 +15,7 @@ def site(live_server):
     from wagtail.models import Locale, Page, Site
 
     from home.models import HomePage
-    from stories.demo import load_demo_stories
+    from sample_content.stories import load_demo_stories
     from strategy.models import Place, Theme
 
     locale, _ = Locale.objects.get_or_create(language_code="en")

@@ -9,9 +9,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def site(live_server):
-    from strategy.loader import load_strategy
+    from home.loader import load_site
 
-    load_strategy()
+    load_site()
     return live_server
 
 

@@ -59,13 +59,13 @@ return windows.filter(Boolean).flatMap((w) => {
 def site(live_server):
     from django.contrib.auth.models import Group, User
 
-    from consultations.demo import load_demo_consultations
-    from home.editorial import MODERATORS
-    from pledges.demo import load_demo_pledges
-    from stories.demo import load_demo_stories
-    from strategy.loader import load_strategy
+    from core.staff_roles import MODERATORS
+    from home.loader import load_site
+    from sample_content.consultations import load_demo_consultations
+    from sample_content.pledges import load_demo_pledges
+    from sample_content.stories import load_demo_stories
 
-    home = load_strategy()
+    home = load_site()
     load_demo_pledges(home)
     load_demo_stories(home)
     load_demo_consultations(home)

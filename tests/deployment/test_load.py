@@ -144,7 +144,7 @@ def test_three_times_the_launch_peak_gives_no_errors_and_floods_get_429s(test_da
         extra["REDIS_URL"] = "redis://127.0.0.1:6379/13"
     env = production_env(test_database_url, tmp_path, static_root, **extra)
     setup_started = time.monotonic()
-    manage(env, "load_strategy")
+    manage({**env, "DJANGO_SETTINGS_MODULE": "connected_communities.settings.dev"}, "load_sample_content")
     if shared_cache:
         manage(env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()")
     workers = ["--workers", "2", "--threads", "4"] if shared_cache else ["--workers", "1", "--threads", "8"]

@@ -26,7 +26,7 @@ def test_two_app_servers_see_each_others_publications_and_cache_invalidations(te
     if not redis_is_up():
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     env = production_env(test_database_url, tmp_path, static_root, REDIS_URL="redis://127.0.0.1:6379/14")
-    manage(env, "load_strategy")
+    manage({**env, "DJANGO_SETTINGS_MODULE": "connected_communities.settings.dev"}, "load_sample_content")
     subprocess.run(["redis-cli", "-n", "14", "FLUSHDB"], check=False, capture_output=True)
 
     ports = [free_port(), free_port()]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.load_data import LoadSizes, generate_load_data
+from sample_content.load_data import LoadSizes, generate_load_data
 
 # Two sizes far apart: a query per story, pledge or comment would show as a difference.
 SMALL = LoadSizes(stories=10, images=2, tags=5, pledges=3, updates=6, consultations=4, comments=10)

@@ -6,8 +6,8 @@ from wagtail.images.models import Rendition
 from wagtail.models import Page
 
 from consultations.models import Comment, ConsultationPage, State
-from home.load_data import LoadSizes
 from pledges.models import PledgePage, PledgeUpdate
+from sample_content.load_data import LoadSizes
 from stories.blocks import walk_ripples
 from stories.models import StoryPage
 

@@ -5,8 +5,8 @@ Two renders are counted for each page, with the page cache off (as in every test
 - the first after a publication, when every cached answer and fragment is stale: the whole
   render, paid once per publication for all workers (they share the cache);
 - the next one, as on a running site between two publications: the site, home page,
-  sections, view restrictions and translations (home/serving.py) and the fragments every
-  visitor sees alike (home/templatetags/fragment_cache_tags.py) come from the cache.
+  sections, view restrictions and translations (core/caching/routing.py) and the fragments every
+  visitor sees alike (core/templatetags/fragment_cache_tags.py) come from the cache.
 
 Pins are exact on PostgreSQL (CI); SQLite may need fewer. The same pins hold at both sizes,
 so a query per story, pledge or comment shows up as a failure.
@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from consultations.models import ConsultationPage, State
-from home.page_cache import invalidate
+from core.caching.page_cache import invalidate
 from pledges.models import PledgePage
 from stories.models import StoryPage
 

@@ -10,7 +10,7 @@ from wagtail.images.models import Image, Rendition
 
 from PIL import Image as PILImage
 
-from home.renditions import RENDITIONS
+from core.images.renditions import RENDITIONS
 from stories.models import StoryIndexPage, StoryPage
 
 

@@ -15,8 +15,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, PageViewRestriction, Site, WorkflowState
 
 from consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
-from home.editorial import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
-from home.models import BlockedEmail, StandardPage
+from core.models import BlockedEmail
+from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
+from home.loader import load_site
+from home.models import StandardPage
 from pledges.editorial import ensure_editorial as ensure_pledge_editorial
 from pledges.factories import make_pledge, publish_edition
 from pledges.models import PledgeIndexPage, ReviewIndexPage
@@ -25,7 +27,6 @@ from stories.editorial import ensure_editorial as ensure_story_editorial
 from stories.factories import StoryPageFactory
 from stories.models import StoryIndexPage, StoryPreviewLink
 from stories.submissions import create_story_submission
-from strategy.loader import load_strategy
 from strategy.models import Place, StrategyPage, Theme, ThemePage
 
 GROUP_EMAIL = "repair-cafe@example.org"
@@ -66,7 +67,7 @@ def submitted_story(index, email, title):
 
 def build_world():
     world = World()
-    home = load_strategy()
+    home = load_site()
     pages = world.pages
     pages["home"] = home
     pages["strategy"] = StrategyPage.objects.get()

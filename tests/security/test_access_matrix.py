@@ -13,7 +13,7 @@ fixtures in access_world.py), each column one role, each cell the answer that ro
 
 Roles: a visitor who is signed out; a resident with a plain (non-staff) account; a community
 group signed in to the groups' area with its one-time link; and one member of each staff
-group in home/editorial.py (Pledge leads, Moderators, Communications team = "editor"), plus
+group in core/staff_roles.py (Pledge leads, Moderators, Communications team = "editor"), plus
 a superuser.
 """
 
@@ -237,10 +237,10 @@ ADMIN = [
     row("places",                           snippet("strategy", "place"),     LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
     row("edit a place",                     snippet("strategy", "place", "edit", "place"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    DENIED,    DENIED,    OK),
-    row("blocked emails",                   snippet("home", "blockedemail"),  LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        DENIED,    OK),
-    row("block an email",                   snippet("home", "blockedemail", "add"),
+    row("blocked emails",                   snippet("core", "blockedemail"),  LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        DENIED,    OK),
+    row("block an email",                   snippet("core", "blockedemail", "add"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        DENIED,    OK),
-    row("edit a blocked email",             snippet("home", "blockedemail", "edit", "blocked_email"),
+    row("edit a blocked email",             snippet("core", "blockedemail", "edit", "blocked_email"),
                                                                               LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        DENIED,    OK),
     # Images and documents.
     row("images",                           fixed("/admin/images/"),          LOGIN,     LOGIN,     LOGIN,     DENIED,    OK,        OK,        OK),

@@ -1,6 +1,6 @@
 """Staff accounts: lockout after repeated failures, strong passwords, session rotation.
 
-Secure cookie flags in production are covered by the check --deploy test (home/tests/test_settings.py).
+Secure cookie flags in production are covered by the check --deploy test (core/tests/test_settings.py).
 """
 
 from django.contrib.auth import get_user_model

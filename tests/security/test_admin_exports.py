@@ -3,7 +3,7 @@
 A community group's story title and a visitor's search words reach the site history, the
 workflow and workflow-tasks reports and the search-terms report. Downloaded as CSV, a cell
 starting with "=", "+", "-" or "@" would run as a formula; it must read as typed, with the
-apostrophe the site's own exports use (home/open_data.py).
+apostrophe the site's own exports use (core/open_data.py).
 """
 
 import csv
@@ -18,7 +18,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 import pytest
 from openpyxl import load_workbook
 
-from home.admin_exports import EXPECTED_PARAMETERS, wrap_preprocess_field_value
+from core.admin_exports import EXPECTED_PARAMETERS, wrap_preprocess_field_value
 from stories.models import StorySubmission
 from tests.security.sites import public_forms_site
 

@@ -76,7 +76,7 @@ def test_backup_restores_into_a_fresh_database_with_pages_images_and_search(data
 
     original = {**env, "DATABASE_URL": original_url}
     manage(original, "migrate", "--noinput", "-v0")
-    manage(original, "load_strategy")
+    manage(original, "load_sample_content")
     manage(original, "shell", "--no-imports", "-c", MAKE_IMAGE)
     output = manage(original, "backup", "--to", str(tmp_path / "backups"))
     folder = output.strip().rsplit(" ", 1)[1]

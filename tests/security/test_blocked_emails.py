@@ -2,9 +2,9 @@
 
 from django import forms
 
-from home.abuse import block, email_hash
-from home.models import BlockedEmail
-from home.public_forms import PublicForm
+from core.models import BlockedEmail
+from core.public_forms.blocklist import block, email_hash
+from core.public_forms.forms import PublicForm
 
 
 class ContactForm(PublicForm):
@@ -29,15 +29,15 @@ def test_the_block_list_cannot_be_read_back(db):
 def test_moderators_block_an_address_in_the_admin(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from home.editorial import MODERATORS
+    from core.staff_roles import MODERATORS
 
     moderator = django_user_model.objects.create_user("mod", "mod@council.example", "a-long-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
     response = client.post(
-        "/admin/snippets/home/blockedemail/add/", {"email": "troll@example.org", "reason": "Repeated abuse"}
+        "/admin/snippets/core/blockedemail/add/", {"email": "troll@example.org", "reason": "Repeated abuse"}
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert BlockedEmail.objects.get().email_hash == email_hash("troll@example.org")
-    listing = client.get("/admin/snippets/home/blockedemail/").content.decode()
+    listing = client.get("/admin/snippets/core/blockedemail/").content.decode()
     assert "Repeated abuse" in listing and "troll@example.org" not in listing

@@ -5,7 +5,7 @@ from unittest import mock
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from home.resilience import DatabaseUnavailableMiddleware
+from core.middleware.database_outage import DatabaseUnavailableMiddleware
 
 
 def middleware():
@@ -38,7 +38,7 @@ def test_other_errors_are_left_to_django():
 
 
 def test_health_reports_unavailable_when_database_fails(client, db):
-    with mock.patch("home.resilience.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("core.health.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

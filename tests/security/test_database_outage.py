@@ -83,7 +83,7 @@ def restart_guard():
 def test_site_answers_503_while_the_database_is_down_and_recovers_by_itself(live_server, restart_guard):
     from django.core.management import call_command
 
-    call_command("load_strategy")
+    call_command("load_sample_content")
     assert get(live_server.url + "/strategy/")[0] == 200
     # A resident opens the open consultation's comment form while all is well...
     consultation_url = live_server.url + "/consultations/five-year-review/"

@@ -34,9 +34,9 @@ from consultations.factories import (
 )
 from consultations.models import Comment
 from consultations.moderation import approve
-from home.editorial import MODERATORS
-from home.personal_data import ERASE_ACTION, EXPORT_ACTION
-from home.personal_data_links import LINK_MAX_AGE_SECONDS, SALT, make_token
+from core.personal_data.links import LINK_MAX_AGE_SECONDS, SALT, make_token
+from core.personal_data.registry import ERASE_ACTION, EXPORT_ACTION
+from core.staff_roles import MODERATORS
 from stories.models import StoryPage, StoryPreviewLink, StorySubmission
 from tests.security.sites import public_forms_site
 
@@ -559,7 +559,7 @@ def test_purge_drops_contacts_of_declined_and_withdrawn_stories_after_the_retent
 def test_there_is_one_purge_command_for_the_whole_site():
     from django.core.management import get_commands
 
-    assert get_commands()["purge_personal_data"] == "home"
+    assert get_commands()["purge_personal_data"] == "core"
     assert not os.path.exists(
         os.path.join(settings.BASE_DIR, "consultations/management/commands/purge_personal_data.py")
     )

@@ -19,7 +19,7 @@ from django.utils import timezone
 import pytest
 
 from consultations.factories import CommentFactory
-from home.personal_data_links import make_token
+from core.personal_data.links import make_token
 from stories.group_access import send_sign_in_link
 from stories.models import StoryPreviewLink, StorySubmission
 from tests.security.sites import public_forms_site

@@ -21,7 +21,7 @@ from consultations.factories import (
 )
 from consultations.models import Comment
 from consultations.moderation import approve
-from home.editorial import MODERATORS
+from core.staff_roles import MODERATORS
 from stories.models import StorySubmission
 from tests.security.sites import public_forms_site
 

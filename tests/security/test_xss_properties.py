@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from consultations.models import Comment
 from consultations.moderation import approve
-from home.editorial import MODERATORS
+from core.staff_roles import MODERATORS
 from stories.models import StorySubmission
 from stories.public_text import ALLOWED_TAGS, plain_summary, story_paragraphs
 from tests.security.sites import public_forms_site

@@ -1,0 +1,188 @@
+"""A shared page cache for anonymous visitors, invalidated whenever published content changes.
+
+Why not Django's cache middleware: it keys on the Cookie header, so it would store pages
+for signed-in users too, in a cache all workers share. This one only ever reads or stores
+a response when the request carries no cookies at all, and the response sets none (a page
+that uses a CSRF token sets the csrftoken cookie, so forms are never stored).
+
+Invalidation: every cached entry carries the cache's current generation. Publishing,
+unpublishing, moving or deleting a page, or saving anything in the apps whose content
+appears on pages (themes, places, comments, images, settings...), starts a new generation,
+so no visitor is ever served a page that predates the change. The CDN in front, when
+configured, is purged through Wagtail's frontend-cache module (settings.WAGTAILFRONTENDCACHE).
+"""
+
+import contextvars
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+# Apps whose saved rows can change what a public page shows. Content apps add their own
+# label from their AppConfig.ready() (invalidate_on_changes_in), so core names none of them.
+INVALIDATING_APPS = {
+    "core",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+}
+INVALIDATING_CORE_MODELS = {"site", "locale", "pageviewrestriction"}
+# Saved while pages render, and never a change of content: a new rendition of an image.
+NON_INVALIDATING_MODELS = {"wagtailimages.rendition"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def worker_cache():
+    """This worker's own memory: a copy of shared entries whose key names their generation."""
+    return caches[settings.WORKER_CACHE_ALIAS]
+
+
+def _first_generation():
+    # Not 1: after the shared cache is emptied (a Redis restart keeps nothing), a counter
+    # starting again at 1 would meet entries workers still hold for the old generation 1.
+    # The clock gives a number no earlier generation used.
+    return time.time_ns()
+
+
+# The generation read once at the start of a request, for the fragments and routing answers
+# the request looks up: a page then shows one generation throughout, for one cache round trip.
+# A change made during the request clears it (_new_generation).
+_request_generation = contextvars.ContextVar("page_cache_request_generation", default=None)
+
+
+def current_generation():
+    known = _request_generation.get()
+    if known is not None:
+        return known
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        first = _first_generation()
+        cache.add(GENERATION_KEY, first, timeout=None)
+        generation = cache.get(GENERATION_KEY, first)
+    return generation
+
+
+def invalidate(**kwargs):
+    """Start a new generation: every page cached before now is stale and will not be served.
+
+    Again once the change is committed: a request that read the old rows between the first
+    start and the commit may have cached them under the new generation.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    _request_generation.set(None)
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
+
+
+def request_is_cacheable(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+    )
+
+
+def response_is_cacheable(request, response):
+    # "Vary: Cookie" (added whenever a template looks at request.user) is no reason to skip:
+    # only cookie-less requests get here, and they all share one anonymous view.
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not getattr(response, "streaming", False)
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and not getattr(request, "_page_cache_skip", False)
+    )
+
+
+def cache_key(request, generation):
+    query = hashlib.sha256(request.META.get("QUERY_STRING", "").encode()).hexdigest()[:16]
+    path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    language = translation.get_language_from_request(request, check_path=True)
+    return f"pagecache:{generation}:{request.get_host()}:{language}:{request.method}:{path}:{query}"
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous, cookie-less GET requests for public pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set(current_generation())
+        try:
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        cache = page_cache()
+        key = cache_key(request, current_generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.render()
+        if response_is_cacheable(request, response):
+            # A CDN may keep it briefly too; Wagtail's frontend cache purges it on publish.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def skip_page_cache(request):
+    """For views that show one visitor's own data without a cookie (e.g. token links)."""
+    request._page_cache_skip = True
+
+
+def _invalidate_for_model(sender, **kwargs):
+    meta = sender._meta
+    if meta.label_lower in NON_INVALIDATING_MODELS:
+        return
+    if meta.app_label in INVALIDATING_APPS or (
+        meta.app_label == "wagtailcore" and meta.model_name in INVALIDATING_CORE_MODELS
+    ):
+        invalidate()
+
+
+def invalidate_on_changes_in(app_label):
+    """Saving or deleting any row of this app starts a new generation (call from AppConfig.ready)."""
+    INVALIDATING_APPS.add(app_label)
+
+
+def connect_signals():
+    page_published.connect(invalidate, dispatch_uid="pagecache-published")
+    page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="pagecache-moved")
+    post_save.connect(_invalidate_for_model, dispatch_uid="pagecache-saved")
+    post_delete.connect(_invalidate_for_model, dispatch_uid="pagecache-deleted")

@@ -1,0 +1,37 @@
+"""Core's own tables: the moderators' block list, and the permission for the residents' data tool."""
+
+from django.db import models
+
+
+class BlockedEmail(models.Model):
+    """An email address moderators have blocked for abuse: its forms are refused politely.
+
+    Only a keyed hash is kept, so the block list itself holds no one's address.
+    """
+
+    email_hash = models.CharField(max_length=64, unique=True, editable=False)
+    reason = models.CharField(max_length=255, help_text="Which house rule was broken; for moderators only")
+    blocked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The table keeps the name it had when the model lived in home/, so existing sites keep their list.
+        db_table = "home_blockedemail"
+        verbose_name = "blocked email address"
+
+    def __str__(self):
+        return f"Blocked address ({self.blocked_at:%d %b %Y}): {self.reason}"
+
+
+class PersonalDataTool(models.Model):
+    """No rows: it only owns the permission to use the staff tool for residents' data.
+
+    The same pattern as Wagtail's own `wagtailadmin.Admin`, which owns "access_admin".
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = []
+        permissions = [("manage_personal_data", "Can export or erase everything held about one email address")]
+
+    def __str__(self):
+        return "Residents' data tool"

@@ -1,0 +1,60 @@
+"""sitemap.xml: every live, public page in every language it is published in.
+
+Wagtail's own sitemap walks the tree under the site's root page, which is the English
+home page; each translation of the site lives in a tree of its own (the Polish home page
+and everything under it), so those trees are walked too. Each entry names its language
+versions as hreflang alternates, the same ones the page's <head> lists. Addresses are on
+SITE_URL (core/site_address.py), not on the Site row Wagtail's own sitemap reads.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from core.site_address import page_url
+
+
+class MultilingualSitemap(Sitemap):
+    def site_pages(self):
+        """Live, public pages under the site's root page or any of its translations."""
+        root = self.get_wagtail_site().root_page
+        trees = Q()
+        for path in root.get_translations(inclusive=True).values_list("path", flat=True):
+            trees |= Q(path__startswith=path)
+        return Page.objects.filter(trees).live().public()
+
+    def items(self):
+        return self.site_pages().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        alternates = self.alternates_by_location()
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            location = page_url(item, self.request)
+            # As Wagtail's own sitemap: the last publication, else the latest revision.
+            lastmod = item.last_published_at or item.latest_revision_created_at
+            urls.append({"location": location, "lastmod": lastmod, "alternates": alternates.get(location, [])})
+        lastmods = {url["lastmod"] for url in urls}
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
+
+    def alternates_by_location(self):
+        """{page address: [{lang_code, location}, ...]} for every page, in one query."""
+        versions = defaultdict(list)
+        pages = self.site_pages().select_related("locale").only("path", "url_path", "translation_key", "locale")
+        for page in pages.order_by("locale__language_code"):
+            versions[page.translation_key].append((page.locale.language_code, page_url(page, self.request)))
+        alternates = {}
+        for group in versions.values():
+            links = [{"lang_code": code, "location": location} for code, location in group]
+            links += [
+                {"lang_code": "x-default", "location": loc} for code, loc in group if code == settings.LANGUAGE_CODE
+            ]
+            for _code, location in group:
+                alternates[location] = links
+        return alternates

@@ -1,0 +1,17 @@
+"""The real site plus the demo stories, pledges and consultations, as `make run` shows it."""
+
+from home.loader import load_site
+
+from .consultations import load_demo_consultations
+from .pledges import load_demo_pledges
+from .stories import load_demo_stories
+
+
+def load_sample_content():
+    """Returns the home page. Safe to run again: it only adds what is missing."""
+    home = load_site()
+    # In dependency order: stories give evidence for pledges, consultations' outcomes link to pledges.
+    load_demo_pledges(home)
+    load_demo_stories(home)
+    load_demo_consultations(home)
+    return home
