@@ -1,5 +1,7 @@
 """Who may moderate comments and handle residents' data. Idempotent: run it any number of times."""
 
+from django.apps import apps as global_apps
+
 from core.staff_roles import COMMUNICATIONS_TEAM, DATA_OFFICERS, MODERATORS
 
 # Moderators work the queue; the communications team also handles one person's data
@@ -13,8 +15,6 @@ GROUP_PERMISSIONS = {
 
 
 def ensure_editorial(apps=None):
-    from django.apps import apps as global_apps
-
     apps = apps or global_apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -3,9 +3,11 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,7 @@ from core.admin_forms import SameLocaleChoicesPageForm
 from core.blocks import RICH_TEXT_FEATURES
 from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from core.page_privacy import PrivacyByEditorsMixin
+from core.pagination import CountedPaginator
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
 from .admin_panels import AnswersPanel
@@ -35,6 +38,8 @@ from .serializers import OutcomeField
 COMMENTS_PER_PAGE = 50
 
 
+# The helper modules (dashboard, review, listing, views...) import these models, so the models
+# import them inside the methods that use them: importing them here would be circular.
 class State(models.TextChoices):
     """Where a consultation is in its life; always derived from its dates, never stored."""
 
@@ -210,8 +215,6 @@ class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routa
         verbose_name = _("consultation")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The closing time must be after the opening time.")})
@@ -245,18 +248,16 @@ class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routa
         return [index_page.get_parent(), index_page]
 
     def get_context(self, request, *args, **kwargs):
-        from core.pagination import CountedPaginator
-
         from .caching import skip_cache_near_a_change
         from .forms import CommentForm
-        from .furniture import page_furniture
+        from .page_labels import page_labels
         from .results import comment_counts, results_for
 
         context = super().get_context(request, *args, **kwargs)
         state = self.state
         context["state"] = state
         skip_cache_near_a_change(request, [self])
-        context["tags"], context["documents"] = page_furniture(self)
+        context["tags"], context["documents"] = page_labels(self)
         context["breadcrumb_ancestors"] = self.breadcrumb_ancestors()
         questions = list(self.questions.all()) if state in (State.OPEN, State.OUTCOME) else []
         # Any comment saved (sent, confirmed, moderated) starts a new cache generation.
@@ -283,8 +284,6 @@ class ConsultationPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routa
 
     @path("comment/sent/", name="comment_sent")
     def comment_sent(self, request):
-        from django.template.response import TemplateResponse
-
         return TemplateResponse(request, "consultations/comment_sent.html", {"page": self})
 
     @path("comments/<int:comment_id>/report/", name="report")

@@ -12,6 +12,9 @@ from wagtail.rich_text import expand_db_html
 from core.api_fields import public_page_link
 from core.site_address import page_url
 
+from .models import ConsultationPage, State
+from .results import comment_counts
+
 OUTCOME_COLUMNS = [
     ("id", _("A number that identifies the consultation; it never changes")),
     ("title", _("The consultation's title")),
@@ -32,8 +35,6 @@ OUTCOME_COLUMNS = [
 
 def published_outcome(consultation, request=None):
     """The outcome fields once the outcome is published, else None."""
-    from .models import State
-    from .results import comment_counts
 
     if consultation.state != State.OUTCOME:
         return None
@@ -58,7 +59,6 @@ def published_outcome(consultation, request=None):
 
 def outcome_records(index, request=None):
     """One record per live public consultation under `index` whose outcome is published, newest first."""
-    from .models import ConsultationPage, State
 
     consultations = (
         ConsultationPage.objects.child_of(index)

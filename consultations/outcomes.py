@@ -6,7 +6,7 @@ from wagtail.log_actions import log
 
 from core.emails import send_templated_email
 
-from .models import Comment
+from .models import Comment, ConsultationPage, State
 
 OUTCOME_EMAIL_ACTION = "consultations.comment.outcome_emailed"
 
@@ -17,7 +17,6 @@ def send_outcome_emails(consultation=None):
     Only for consultations whose outcome is published. The stamp is claimed with a
     conditional UPDATE before sending, so two runs at once never send twice.
     """
-    from .models import ConsultationPage, State
 
     consultations = ConsultationPage.objects.live().in_state(State.OUTCOME)
     if consultation is not None:

@@ -10,7 +10,7 @@ class OutcomeField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, consultation):
-        from .outcome_data import published_outcome
+        from .outcome_data import published_outcome  # outcome_data imports the models, which import this module
 
         outcome = published_outcome(consultation, self.context.get("request"))
         if outcome is not None:

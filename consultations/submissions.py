@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -102,8 +103,6 @@ def notify_moderators(comment, reason="new"):
 
 
 def moderators_group_emails():
-    from django.contrib.auth import get_user_model
-
     members = get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
     return list(members.values_list("email", flat=True))
 

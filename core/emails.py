@@ -5,6 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.public_forms.blocklist import email_hash
+from core.public_forms.rate_limits import count
 from core.site_address import site_url
 
 
@@ -28,8 +30,6 @@ def send_receipt(template_prefix, context, email):
     cache, under a keyed hash of the address (never the address itself). Returns whether
     the email went.
     """
-    from core.public_forms.blocklist import email_hash
-    from core.public_forms.rate_limits import count
 
     key = f"receipts:{timezone.localdate().isoformat()}:{email_hash(email)}"
     if count(key, 1, RECEIPT_KEY_LIFETIME_SECONDS) > settings.PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY:

@@ -6,11 +6,11 @@ Locale row before editors can translate into it. Safe to run any number of times
 
 from django.conf import settings
 
+from wagtail.models import Locale
 
-def ensure_locales(locale_model=None):
+
+def ensure_locales(locale_model=Locale):
     """Create a Locale for each configured content language that lacks one."""
-    if locale_model is None:
-        from wagtail.models import Locale as locale_model
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         locale_model.objects.get_or_create(language_code=code)
 

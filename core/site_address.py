@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core import checks
 
+from wagtail.models import Site
+
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -64,7 +66,6 @@ def apply_to_default_site(using="default", **kwargs):
     Saving the Site starts a new cache generation (core/caching/page_cache.py), and Wagtail clears
     its cached site root paths, so no server keeps an answer naming the old address.
     """
-    from wagtail.models import Site
 
     site = Site.objects.using(using).filter(is_default_site=True).first()
     if site is None:
@@ -84,7 +85,7 @@ def check_site_url(app_configs, **kwargs):
             checks.Error(
                 f"SITE_URL must be the site's address, scheme and host only (and :port), not {settings.SITE_URL!r}.",
                 hint="For example https://connected-communities.example or http://127.0.0.1:8000.",
-                id="home.E101",
+                id="core.E101",
             )
         )
     elif parts.scheme == "https" and (parts.port or 443) != 443:
@@ -93,7 +94,7 @@ def check_site_url(app_configs, **kwargs):
                 "Wagtail's Site row cannot say https on a port other than 443: links Wagtail builds from it "
                 "(the API's html_url, the admin's live links) will say http.",
                 hint="Serve https on 443, or accept those links; every other link uses SITE_URL.",
-                id="home.W103",
+                id="core.W103",
             )
         )
     for name in ("WAGTAILADMIN_BASE_URL", "WAGTAILAPI_BASE_URL"):
@@ -102,7 +103,7 @@ def check_site_url(app_configs, **kwargs):
                 checks.Error(
                     f"{name} differs from SITE_URL: links would name two addresses.",
                     hint=f"Set SITE_URL only; the settings derive {name} from it.",
-                    id="home.E102",
+                    id="core.E102",
                 )
             )
     return errors

@@ -11,6 +11,7 @@ from wagtail.search import index
 from core.blocks import BaseBodyBlock
 from core.caching.routing import CachedSectionRoutingMixin, CachedViewRestrictionsMixin, public_pages
 from core.page_privacy import PrivacyByEditorsMixin
+from strategy.models import CommunityAsset, StrategyPage, ThemePage
 
 
 class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
@@ -27,8 +28,6 @@ class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, PrivacyBy
     api_fields = [APIField("tagline"), APIField("introduction")]
 
     def get_context(self, request, *args, **kwargs):
-        from strategy.models import CommunityAsset, StrategyPage, ThemePage
-
         context = super().get_context(request, *args, **kwargs)
         context["theme_pages"] = public_pages(
             ThemePage.objects.live().filter(locale_id=self.locale_id).select_related("theme")

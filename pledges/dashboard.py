@@ -20,6 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from core.caching.routing import cached
 from strategy.models import Workstream
 
+from .models import PledgeIndexPage, PledgePage, PledgeUpdate, ReviewIndexPage
 from .status import Status, status_label
 
 # A pledge with no update for this long is flagged as stale on the dashboard.
@@ -28,7 +29,6 @@ STALE_AFTER = timedelta(days=365)
 
 def with_derived_status(pledges):
     """Annotate `derived_status` and `derived_updated` from each pledge's latest update."""
-    from .models import PledgeUpdate
 
     latest = PledgeUpdate.objects.filter(pledge=OuterRef("pk")).order_by("-date", "-sort_order", "-pk")
     return pledges.annotate(
@@ -50,8 +50,6 @@ def without_view_restrictions(pages):
 
 
 def published_pledges(index, with_workstreams=True):
-    from .models import PledgePage
-
     pledges = without_view_restrictions(PledgePage.objects.live().descendant_of(index).select_related("theme"))
     if with_workstreams:
         pledges = pledges.prefetch_related("workstreams")
@@ -112,7 +110,6 @@ def filter_pledges(pledges, params):
 
 def page_links(index, theme_ids, request):
     """Theme pages by theme id, and the review index, in one query."""
-    from .models import ReviewIndexPage
 
     pages = (
         Page.objects.live()
@@ -139,7 +136,7 @@ def is_stale(pledge, today=None):
 
 
 def dashboard_context(index, request):
-    from .exports import EXPORT_COLUMNS
+    from .exports import EXPORT_COLUMNS  # exports.py imports this module (published_pledges)
 
     all_pledges = list(published_pledges(index))
     pledges = filter_pledges(all_pledges, request.GET)
@@ -214,7 +211,6 @@ def index_with_status_counts():
 
     One query, for pages that show the roll-up beside other content (the home page).
     """
-    from .models import PledgeIndexPage, PledgePage
 
     def count_in(status):
         pledges = with_derived_status(
@@ -235,7 +231,6 @@ def index_with_status_counts():
 
 def live_index():
     """The live pledge index in the visitor's language, in one query."""
-    from .models import PledgeIndexPage
 
     language = get_supported_content_language_variant(get_language())
     return without_view_restrictions(PledgeIndexPage.objects.live().filter(locale__language_code=language)).first()

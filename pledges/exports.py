@@ -14,6 +14,7 @@ from core.site_address import absolute_url, page_url
 from .dashboard import published_pledges
 from .evidence import evidence_by_update
 from .indicators import indicator_summary
+from .models import Indicator, PledgeUpdate
 from .status import Status, status_label
 
 EXPORT_COLUMNS = [
@@ -39,7 +40,6 @@ EXPORT_COLUMNS = [
 def export_records(index, as_of=None):
     """Every published pledge as plain data; with `as_of`, as it stood at the end of that day:
     updates, readings and evidence dated later are left out (an annual review's record)."""
-    from .models import Indicator, PledgeUpdate
 
     pledges = list(
         published_pledges(index).prefetch_related(

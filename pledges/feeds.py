@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.site_address import SiteAddressFeed, page_url
 
+from .models import PledgePage, PledgeUpdate
+
 FEED_LENGTH = 50
 
 
@@ -24,8 +26,6 @@ class PledgeUpdatesFeed(SiteAddressFeed):
         return page_url(self.index)
 
     def items(self):
-        from .models import PledgePage, PledgeUpdate
-
         pledges = PledgePage.objects.live().public().descendant_of(self.index)
         return (
             PledgeUpdate.objects.filter(pledge__in=pledges.values("pk"))

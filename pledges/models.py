@@ -25,6 +25,8 @@ from .permissions import PledgeLeadPermissionMixin
 from .status import Status
 
 
+# The helper modules (dashboard, review, listing, views...) import these models, so the models
+# import them inside the methods that use them: importing them here would be circular.
 class PledgeIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     """The accountability dashboard: every pledge, grouped by theme, with its progress."""
 

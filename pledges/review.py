@@ -9,7 +9,9 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dashboard import published_pledges
 from .exports import export_records
+from .models import PledgeUpdate, ReviewEditionPage
 from .status import PROGRESS_RANK, Status, status_label
 
 CHANGE_KINDS = [
@@ -73,8 +75,6 @@ def snapshot_date(snapshot, frozen_at=None):
 
 def latest_update_texts(index, as_of):
     """Each pledge's latest update text by `as_of`: the progress the edition records in words."""
-    from .dashboard import published_pledges
-    from .models import PledgeUpdate
 
     texts = {}
     updates = PledgeUpdate.objects.filter(pledge__in=published_pledges(index).values("pk"), date__lte=as_of).order_by(
@@ -87,7 +87,6 @@ def latest_update_texts(index, as_of):
 
 def freeze(edition):
     """Record every pledge as it is now, once: a later publication keeps the first record."""
-    from .models import ReviewEditionPage
 
     if edition.frozen_at:
         return False

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from core.locales import ensure_locales
+from strategy.models import StrategyPage, Theme, ThemePage
 
 POLISH_NOTICE = (
     "Przykładowe tłumaczenie: to wersja poglądowa, a nie profesjonalne tłumaczenie. "
@@ -175,8 +176,6 @@ def load_sample_translations(home):
 
 
 def load_sample(home, locale, sample):
-    from strategy.models import StrategyPage, Theme, ThemePage
-
     english = home.locale
     # Snippets first: the pages point to the themes, and their translations point to the translated themes.
     for theme in Theme.objects.filter(locale=english):

@@ -42,7 +42,7 @@ class PrinciplesBlock(blocks.StructBlock):
 def page_data(parent_context, key):
     """Data the strategy page fetched once for all its blocks (see StrategyPage.get_context);
     fetched here only when a block is rendered somewhere else."""
-    from .models import strategy_page_data
+    from .models import strategy_page_data  # models.py imports these blocks
 
     data = (parent_context or {}).get("strategy_data")
     return (data or strategy_page_data())[key]
@@ -136,7 +136,7 @@ class ThemePledgesBlock(blocks.StructBlock):
         template = "strategy/blocks/theme_pledges_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import StrategyPage, ThemePage
+        from .models import StrategyPage, ThemePage  # models.py imports these blocks
 
         context = super().get_context(value, parent_context)
         theme_pages = (parent_context or {}).get("theme_pages")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from wagtail.models import Locale
 
@@ -75,8 +76,6 @@ def load_themes(theme_data, locale):
 
 
 def slugify_limited(text, length=80):
-    from django.utils.text import slugify
-
     return slugify(text)[:length].rstrip("-")
 
 

@@ -18,7 +18,7 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.utils import translation
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from core.caching.page_cache import current_generation, page_cache, worker_cache
@@ -191,7 +191,6 @@ def translations_of(page, request):
 
 def active_locale_id():
     """Locale.get_active().pk, from the cache."""
-    from wagtail.models import Locale
 
     return cached(f"locale:{translation.get_language()}", lambda: Locale.get_active().pk)
 

@@ -26,6 +26,8 @@ from wagtail.utils.file import hash_filelike
 
 from PIL import Image, ImageOps, ImageSequence
 
+from core.caching.frontend_cache import image_file_urls
+
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
 
@@ -166,7 +168,6 @@ def clean_stored_image(image):
 
     Returns the URLs its files were served at, for the CDN to forget; [] when it was clean.
     """
-    from core.caching.frontend_cache import image_file_urls
 
     with image.open_file() as file:
         if not has_metadata(file):

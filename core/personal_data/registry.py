@@ -16,6 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
+from wagtail.models import Site
+from wagtail.search.models import IndexEntry
 
 # The audit log stores these names, so they keep the spelling they had when this lived in home/.
 ERASE_ACTION = "home.personal_data.erase"
@@ -76,8 +78,6 @@ def export_person(email, user=None, via=None):
 
 
 def audit_target():
-    from wagtail.models import Site
-
     return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
 
 
@@ -103,7 +103,6 @@ def compact_search_index():
     """
     if connection.vendor != "sqlite":
         return
-    from wagtail.search.models import IndexEntry
 
     table = f"{IndexEntry._meta.db_table}_fts"
     with connection.cursor() as cursor:

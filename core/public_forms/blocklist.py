@@ -9,6 +9,8 @@ import hmac
 
 from django.conf import settings
 
+from core.models import BlockedEmail
+
 
 def email_hash(email):
     normalised = (email or "").strip().lower()
@@ -16,13 +18,9 @@ def email_hash(email):
 
 
 def is_blocked(email):
-    from core.models import BlockedEmail
-
     return bool(email) and BlockedEmail.objects.filter(email_hash=email_hash(email)).exists()
 
 
 def block(email, reason):
-    from core.models import BlockedEmail
-
     blocked, _ = BlockedEmail.objects.get_or_create(email_hash=email_hash(email), defaults={"reason": reason})
     return blocked

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from core.public_forms.blocklist import is_blocked
+
 STARTED_SALT = "public-form-started"
 
 
@@ -94,8 +96,6 @@ class PublicForm(forms.Form):
         return self.cleaned_data.get("form_token") or uuid.uuid4()
 
     def clean(self):
-        from core.public_forms.blocklist import is_blocked
-
         cleaned = super().clean()
         for name in self.email_fields:
             if name in self.fields and is_blocked(cleaned.get(name)):

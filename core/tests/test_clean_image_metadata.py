@@ -12,8 +12,8 @@ from wagtail.models import Site
 import pytest
 
 from core.images.renditions import RENDITIONS
+from core.tests import frontend_cache_recorder
 from core.tests.test_image_metadata import assert_no_metadata, phone_photo
-from home.tests import frontend_cache_recorder
 
 pytestmark = pytest.mark.django_db
 

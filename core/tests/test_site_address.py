@@ -181,7 +181,7 @@ def test_migrate_gives_the_default_site_the_address(settings, url, hostname, por
 
 @override_settings(SITE_URL="https://cc.example/council/", WAGTAILAPI_BASE_URL="http://127.0.0.1:8000")
 def test_a_site_url_with_a_path_or_a_second_address_fails_the_checks():
-    assert {error.id for error in check_site_url(None)} == {"home.E101", "home.E102"}
+    assert {error.id for error in check_site_url(None)} == {"core.E101", "core.E102"}
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")

@@ -72,7 +72,7 @@ def fresh_rate_limits():
 @pytest.fixture
 def purged_urls(settings):
     """The URLs purged from the CDN during the test, as Wagtail's frontend-cache module sends them."""
-    from home.tests import frontend_cache_recorder
+    from core.tests import frontend_cache_recorder
 
     settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "core.tests.frontend_cache_recorder.RecordingBackend"}}
     frontend_cache_recorder.PURGED.clear()

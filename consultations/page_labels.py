@@ -11,6 +11,10 @@ from django.db.models.functions import Cast, Coalesce, NullIf
 
 from wagtail.documents import get_document_model
 
+from strategy.models import Place, Theme
+
+from .models import ConsultationDocument
+
 
 @dataclass
 class PageDocument:
@@ -18,11 +22,8 @@ class PageDocument:
     document: object
 
 
-def page_furniture(page):
+def page_labels(page):
     """(tag names, documents) for a ConsultationPage; themes first, then places, then documents in order."""
-    from strategy.models import Place, Theme
-
-    from .models import ConsultationDocument
 
     # Typed NULLs: PostgreSQL reads an untyped NULL in a UNION as text.
     no_id = Cast(Value(None), IntegerField())
