@@ -38,7 +38,11 @@ def ensure_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Pinned where the migration plan has always put it on a fresh database: after Wagtail gave
+    # the admin groups of the day "choose document", before it gave them "choose image".
+    run_before = [("wagtailimages", "0023_add_choose_permissions")]
     dependencies = [
+        ("wagtaildocs", "0011_add_choose_permissions"),
         ("consultations", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
