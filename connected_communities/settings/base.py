@@ -131,8 +131,11 @@ _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            # Django's Redis cache, reusing one client per connection pool (home/redis_cache.py).
-            "BACKEND": "home.redis_cache.RedisCache",
+            # django-redis keeps one client per connection pool for the life of the worker
+            # (Django's own Redis backend builds a new client on every call). Redis errors
+            # are raised, not ignored: /health/ reports the cache unavailable, and a rate
+            # limit never silently lets everything through.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "cc",
         },
