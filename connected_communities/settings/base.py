@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,19 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+
+# Backups (django-dbbackup, home/backups.py): the database through its own tools (pg_dump
+# custom format, SQLite's online backup) and the media through the storage API above, so
+# media on S3 are backed up too. "dbbackup" is where its own commands keep backups when
+# not told a path; `manage.py backup --to DIR` writes a timestamped folder under DIR.
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("BACKUP_ROOT", str(VAR_DIR / "backups"))},
+}
+DBBACKUP_CONNECTORS = {
+    # Restorable as whichever database user the new server has.
+    "default": {"PG_OPTIONS": "--no-owner"},
+}
 
 # Complex page models exceed Django's default of 1000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
