@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -132,8 +133,11 @@ _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            # Django's Redis cache, reusing one client per connection pool (core/caching/redis_backend.py).
-            "BACKEND": "core.caching.redis_backend.RedisCache",
+            # django-redis keeps one client per connection pool for the life of the worker
+            # (Django's own Redis backend builds a new client on every call). Redis errors
+            # are raised, not ignored: /health/ reports the cache unavailable, and a rate
+            # limit never silently lets everything through.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": "cc",
         },
@@ -223,6 +227,19 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+
+# Backups (django-dbbackup, core/backups.py): the database through its own tools (pg_dump
+# custom format, SQLite's online backup) and the media through the storage API above, so
+# media on S3 are backed up too. "dbbackup" is where its own commands keep backups when
+# not told a path; `manage.py backup --to DIR` writes a timestamped folder under DIR.
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("BACKUP_ROOT", str(VAR_DIR / "backups"))},
+}
+DBBACKUP_CONNECTORS = {
+    # Restorable as whichever database user the new server has.
+    "default": {"PG_OPTIONS": "--no-owner"},
+}
 
 # Complex page models exceed Django's default of 1000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -63,15 +63,36 @@ def test_database_comes_from_database_url(url, expected):
 
 
 def test_redis_url_selects_the_redis_cache():
-    """Django's Redis cache, sharing one client between calls (core/caching/redis_backend.py)."""
-    code = (
-        "from django.core.cache import caches; from django.core.cache.backends.redis import RedisCache; "
-        "cache = caches['default']; "
-        "cache.set('settings-probe', 41); "
-        "print(isinstance(cache, RedisCache), cache.get('settings-probe'), "
-        "cache._cache.get_client() is cache._cache.get_client(), cache.delete('settings-probe'))"
-    )
+    """django-redis against the real Redis: one client kept across calls and requests, the
+    "cc" key prefix the benchmark relies on, and the atomic add/incr the rate limits and the
+    page cache's generation counter rely on."""
+    code = """
+from django.core.cache import caches
+from django.core.signals import request_finished
+from django_redis.cache import RedisCache
+cache = caches['default']
+cache.delete_many(['settings-probe', 'settings-counter'])
+first_client = cache.client.get_client()
+cache.set('settings-probe', 41)
+request_finished.send(sender=None)  # what Django does after every response
+try:
+    cache.incr('settings-counter')
+    missing = 'incremented'
+except ValueError:
+    missing = 'ValueError'
+print(
+    isinstance(cache, RedisCache),
+    cache.get('settings-probe'),
+    cache.client.get_client() is first_client,
+    cache.make_key('settings-probe'),
+    cache.add('settings-counter', 0, timeout=60),
+    cache.add('settings-counter', 5, timeout=60),
+    cache.incr('settings-counter', 3),
+    missing,
+    cache.delete_many(['settings-probe', 'settings-counter']),
+)
+"""
     result = manage(
         "shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"}
     )
-    assert result.stdout.strip() == "True 41 True True", result.stderr
+    assert result.stdout.strip() == "True 41 True cc:1:settings-probe True False 3 ValueError 2", result.stderr

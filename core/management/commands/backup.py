@@ -5,11 +5,15 @@ from core.backups import backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the media folder into a new timestamped folder (default var/backups/)."
+    help = (
+        "Back up the database and the media (wherever they are stored) into a new timestamped folder "
+        "(default: the dbbackup storage, var/backups/)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--to", default=str(settings.VAR_DIR / "backups"), help="Folder to hold the backups")
+        default = settings.STORAGES["dbbackup"]["OPTIONS"]["location"]
+        parser.add_argument("--to", default=str(default), help="Folder to hold the backups")
 
-    def handle(self, *args, to, **options):
-        folder = backup(to)
+    def handle(self, *args, to, verbosity, **options):
+        folder = backup(to, verbosity=verbosity)
         self.stdout.write(self.style.SUCCESS(f"Backed up to {folder}"))
