@@ -5,17 +5,16 @@ import hashlib
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
 from home.client_address import client_address
 from home.editorial import MODERATORS
-from home.emails import send_receipt, send_templated_email
-from home.site_address import absolute_url
+from home.emails import receipt_allowed
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
+from .tasks import COMMENTER, queue_comment_email
 
 REPORTS_TO_HIDE = 3
 CONFIRM_ACTION = "consultations.comment.confirm"
@@ -50,16 +49,10 @@ def create_comment(consultation, form):
     return comment, created
 
 
-def confirmation_url(comment):
-    return absolute_url(reverse("consultations:confirm", args=[comment.confirmation_token]))
-
-
 def send_confirmation_email(comment):
-    send_receipt(
-        "consultations/emails/confirm",
-        {"comment": comment, "consultation": comment.consultation, "confirm_url": confirmation_url(comment)},
-        comment.email,
-    )
+    """Queue the email asking the resident to confirm, within the daily cap per address."""
+    if receipt_allowed(comment.email):
+        queue_comment_email("confirm", comment, COMMENTER, about=comment.pk)
 
 
 def confirm_comment(token):
@@ -89,16 +82,9 @@ def notify_moderators(comment, reason="new"):
         recipients += moderators_group_emails()
     recipients = list(dict.fromkeys(recipients))
     if recipients:
-        send_templated_email(
-            "consultations/emails/moderators",
-            {
-                "comment": comment,
-                "consultation": comment.consultation,
-                "reason": reason,
-                "comment_url": reverse(Comment.snippet_viewset.get_url_name("edit"), args=[comment.pk]),
-            },
-            recipients,
-        )
+        # A comment is hidden by reports at most once per report count, confirmed once.
+        about = f"{comment.pk}:{reason}:{comment.report_count}"
+        queue_comment_email("moderators", comment, recipients, about=about, reason=reason)
 
 
 def moderators_group_emails():

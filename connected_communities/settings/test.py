@@ -9,6 +9,10 @@ SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, inside the test, so a test sees the email its request caused. The worker
+# has its own tests (home/tests/test_background_tasks.py).
+_IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+TASKS = {"default": _IMMEDIATE, BACKGROUND_TASKS: _IMMEDIATE}  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cc-test-media-"))  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}  # noqa: F405
 # Tests exercise the forms directly; the minimum fill time has its own tests.
