@@ -180,8 +180,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # that asked for them: the "background" backend below, which the site's own tasks name.
 # TASKS_BACKEND=database (default): a table in the site's database, run by
 #   `manage.py db_worker --backend background` (`make run` starts it beside the server).
-# TASKS_BACKEND=rq: RQ on the Redis in REDIS_URL, run by `manage.py rqworker default`
-#   (needs requirements-rq.txt; docs/deployment.md).
+# TASKS_BACKEND=rq: RQ on the Redis in RQ_REDIS_URL (else REDIS_URL), run by
+#   `manage.py rqworker default --job-class django_tasks_rq.Job` (requirements-rq.txt).
 # "default" stays immediate: Wagtail's own small tasks (search and reference index updates,
 # CDN purges, file clean-up) cannot be pointed at another backend, and running them in the
 # request keeps search current without depending on the worker.
