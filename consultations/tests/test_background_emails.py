@@ -1,11 +1,8 @@
 """Residents' and moderators' emails go from the background worker, never from the request, and once."""
 
-import signal
 from datetime import timedelta
 
 from django.core import mail
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 
 import pytest
@@ -15,41 +12,6 @@ from consultations.factories import CommentFactory
 from consultations.models import Comment
 from consultations.tasks import email_about_comment, email_outcome
 from home.models import SentEmail
-
-DATABASE_QUEUE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
-
-
-@pytest.fixture
-def database_queue():
-    """Tasks queue in the database, as on a running site, until `run_worker()` runs them."""
-    with override_settings(TASKS=DATABASE_QUEUE):
-        yield
-
-
-@pytest.fixture
-def run_worker(monkeypatch):
-    """Run the database worker until the queue is empty, as `make run` and production do.
-
-    In this process, inside the test's transaction: the worker's check for stale
-    connections would close that transaction's connection, so it is skipped here (the
-    worker in its own process has its own test, home/tests/test_background_worker.py).
-    """
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
-
-    def run():
-        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-        try:
-            call_command(
-                "db_worker", "--backend", "background", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
-            )
-        finally:
-            for sig, handler in handlers.items():
-                signal.signal(sig, handler)
-
-    return run
 
 
 def close(consultation):

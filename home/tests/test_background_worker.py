@@ -7,18 +7,12 @@ import time
 
 from django.conf import settings
 from django.db import connection
-from django.test import override_settings
 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
 from home.emails import queue_email
 from home.models import SentEmail
-
-DATABASE_QUEUE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
 
 
 def database_url_for_worker(tmp_path):
@@ -38,16 +32,15 @@ def database_url_for_worker(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_process_delivers_a_queued_email(tmp_path):
+def test_the_worker_process_delivers_a_queued_email(tmp_path, database_queue):
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
-    with override_settings(TASKS=DATABASE_QUEUE):
-        queue_email(
-            "stories/emails/sign_in_link",
-            {"sign_in_url": "http://testserver/stories/sign-in/abc/", "minutes": 30},
-            ["sam@example.org"],
-            key="worker-test:sign-in",
-        )
+    queue_email(
+        "stories/emails/sign_in_link",
+        {"sign_in_url": "http://testserver/stories/sign-in/abc/", "minutes": 30},
+        ["sam@example.org"],
+        key="worker-test:sign-in",
+    )
     assert DBTaskResult.objects.get().status == "READY"
 
     env = {
