@@ -35,7 +35,13 @@ setup: $(STAMP) ## Create .venv, migrate and load the strategy content
 	$(PY) manage.py load_sample_translations
 	$(PY) manage.py ensure_admin
 
-run: setup ## Set up, then serve the site on http://127.0.0.1:$(PORT)
+# The background worker that sends emails (django-tasks' database backend, settings TASKS).
+WORKER ?= $(PY) manage.py db_worker --backend background --queue-name default --verbosity 0
+
+run: setup ## Set up, then serve the site on http://127.0.0.1:$(PORT) with the background worker beside it
+	@echo "Background worker: $(WORKER)"
+	@$(WORKER) & worker=$$!; \
+	trap 'pkill -P $$worker 2>/dev/null; kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set)

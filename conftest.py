@@ -60,6 +60,46 @@ def story_index(home):
     return index
 
 
+# The queue a running site has: the site's tasks wait in the database for the worker.
+DATABASE_QUEUE = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Tasks queue in the database, as on a running site, until `run_worker()` runs them."""
+    settings.TASKS = DATABASE_QUEUE
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Run the database worker until the queue is empty, as `make run` and production do.
+
+    In this process, inside the test's transaction: the worker's check for stale connections
+    would close that transaction's connection, so it is skipped here (the worker in its own
+    process has its own test, home/tests/test_background_worker.py).
+    """
+    import signal
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def run():
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        try:
+            call_command(
+                "db_worker", "--backend", "background", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+            )
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+
+    return run
+
+
 def pytest_collection_modifyitems(config, items):
     if connection.vendor == "postgresql":
         return

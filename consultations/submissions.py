@@ -6,17 +6,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
 from core.client_address import client_address
-from core.emails import send_receipt, send_templated_email
-from core.site_address import absolute_url
+from core.emails import receipt_allowed
 from core.staff_roles import MODERATORS
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
+from .tasks import COMMENTER, queue_comment_email
 
 REPORTS_TO_HIDE = 3
 CONFIRM_ACTION = "consultations.comment.confirm"
@@ -51,16 +50,10 @@ def create_comment(consultation, form):
     return comment, created
 
 
-def confirmation_url(comment):
-    return absolute_url(reverse("consultations:confirm", args=[comment.confirmation_token]))
-
-
 def send_confirmation_email(comment):
-    send_receipt(
-        "consultations/emails/confirm",
-        {"comment": comment, "consultation": comment.consultation, "confirm_url": confirmation_url(comment)},
-        comment.email,
-    )
+    """Queue the email asking the resident to confirm, within the daily cap per address."""
+    if receipt_allowed(comment.email):
+        queue_comment_email("confirm", comment, COMMENTER, about=comment.pk)
 
 
 def confirm_comment(token):
@@ -90,16 +83,9 @@ def notify_moderators(comment, reason="new"):
         recipients += moderators_group_emails()
     recipients = list(dict.fromkeys(recipients))
     if recipients:
-        send_templated_email(
-            "consultations/emails/moderators",
-            {
-                "comment": comment,
-                "consultation": comment.consultation,
-                "reason": reason,
-                "comment_url": reverse(Comment.snippet_viewset.get_url_name("edit"), args=[comment.pk]),
-            },
-            recipients,
-        )
+        # A comment is hidden by reports at most once per report count, confirmed once.
+        about = f"{comment.pk}:{reason}:{comment.report_count}"
+        queue_comment_email("moderators", comment, recipients, about=about, reason=reason)
 
 
 def moderators_group_emails():

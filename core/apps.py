@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide"
 
     def ready(self):
-        from core import admin_exports, site_address
+        from core import admin_exports, emails, site_address
         from core.caching import page_cache
         from core.images import metadata, renditions
 
@@ -23,6 +23,8 @@ class CoreConfig(AppConfig):
         page_cache.connect_signals()
         renditions.connect_signals()
         admin_exports.wrap_preprocess_field_value()
+        # Wagtail's workflow emails are sent by the background worker, not in the editor's request.
+        emails.queue_wagtail_workflow_emails()
         # Each app holding residents' data registers it in its personal_data.py.
         autodiscover_modules("personal_data")
         # Once per migrate (sender: this app), after every app's migrations have run.

@@ -35,3 +35,19 @@ class PersonalDataTool(models.Model):
 
     def __str__(self):
         return "Residents' data tool"
+
+
+class SentEmail(models.Model):
+    """One email a background task has sent, by its idempotency key, so a retried task sends no second.
+
+    The key names what was sent by ids ("consultations:outcome:41"), never an address or text.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "sent email"
+
+    def __str__(self):
+        return self.key

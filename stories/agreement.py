@@ -7,10 +7,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from core.emails import send_templated_email
 from core.site_address import absolute_url
 
 from .models import StoryPreviewLink, StorySubmission
+from .tasks import GROUP, queue_submission_email
 
 
 def submission_for(page):
@@ -42,10 +42,8 @@ def send_preview_link(task_state, user=None, submission=None):
         task_state.revision = revision
         task_state.save(update_fields=["revision"])
     link = StoryPreviewLink.objects.create(submission=submission, revision=revision, task_state=task_state)
-    send_templated_email(
-        "stories/emails/preview_ready",
-        {"submission": submission, "link": link, "preview_url": preview_url(link)},
-        [submission.contact_email],
+    queue_submission_email(
+        "preview_ready", submission, GROUP, about=link.pk, preview_link_id=link.pk, preview_url=preview_url(link)
     )
     return link
 

@@ -1,16 +1,14 @@
 """Emails that follow workflow decisions on community stories."""
 
-from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.models import GroupApprovalTask
 from wagtail.signals import task_rejected
 
-from core.emails import send_templated_email
-
 from .editorial import ensure_editorial
 from .models import GroupAgreementTask, StoryIndexPage, StorySubmission
+from .tasks import GROUP, queue_submission_email, queue_to_moderators
 
 
 @receiver(post_save, sender=StoryIndexPage)
@@ -30,10 +28,9 @@ def tell_people_about_rejection(sender, instance, user=None, **kwargs):
     if submission is None:
         return
     task = task_state.task.specific
-    context = {"submission": submission, "page": submission.page, "reason": task_state.comment}
+    reason = task_state.comment or ""
     if isinstance(task, GroupAgreementTask):
         # The group answered a preview with comments: editors need to see them.
-        if settings.MODERATOR_EMAILS:
-            send_templated_email("stories/emails/moderators_group_comments", context, settings.MODERATOR_EMAILS)
+        queue_to_moderators("moderators_group_comments", submission, about=task_state.pk, reason=reason)
     elif isinstance(task, GroupApprovalTask):
-        send_templated_email("stories/emails/story_declined", context, [submission.contact_email])
+        queue_submission_email("story_declined", submission, GROUP, about=task_state.pk, reason=reason)

@@ -2,20 +2,20 @@
 
 import logging
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from core.emails import send_receipt, send_templated_email
+from core.emails import receipt_allowed
 from core.images.renditions import renditions_at_publication
 
 from .editorial import get_workflow
 from .models import RESERVED_SLUGS, StoryPage, StorySubmission
 from .photos import reencode
 from .public_text import plain_summary, story_paragraphs
+from .tasks import GROUP, queue_submission_email, queue_to_moderators
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ def _create(index, data):
 
 
 def send_submission_emails(submission):
-    context = {"submission": submission, "page": submission.page}
-    send_receipt("stories/emails/submission_received", context, submission.contact_email)
-    if settings.MODERATOR_EMAILS:
-        send_templated_email("stories/emails/moderators_new_submission", context, settings.MODERATOR_EMAILS)
+    """Queue the group's receipt (within the daily cap per address) and the moderators' notice."""
+    if receipt_allowed(submission.contact_email):
+        queue_submission_email("submission_received", submission, GROUP, about=submission.pk)
+    queue_to_moderators("moderators_new_submission", submission, about=submission.pk)

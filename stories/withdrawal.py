@@ -1,6 +1,5 @@
 """A group withdrawing its consent: the story and its photos come down at once and moderators are told."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,9 +8,9 @@ from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
 from core.caching.frontend_cache import image_file_urls, purge_after_commit
-from core.emails import send_templated_email
 
 from .personal_data import delete_image, image_ids_in, images_of, used_elsewhere
+from .tasks import queue_to_moderators
 
 
 def group_photos(submission):
@@ -71,9 +70,4 @@ def withdraw_consent(submission):
         "stories.consent_withdrawn",
         data={"group": submission.group_name, "reference": submission.reference, "photos_deleted": photos},
     )
-    if settings.MODERATOR_EMAILS:
-        send_templated_email(
-            "stories/emails/moderators_consent_withdrawn",
-            {"submission": submission, "page": page},
-            settings.MODERATOR_EMAILS,
-        )
+    queue_to_moderators("moderators_consent_withdrawn", submission, about=submission.pk)

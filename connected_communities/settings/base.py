@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "dbbackup",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +180,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Background jobs (django-tasks). Emails and slow work run in a worker, never in the request
+# that asked for them: the "background" backend below, which the site's own tasks name.
+# TASKS_BACKEND=database (default): a table in the site's database, run by
+#   `manage.py db_worker --backend background` (`make run` starts it beside the server).
+# TASKS_BACKEND=rq: RQ on the Redis in RQ_REDIS_URL (else REDIS_URL), run by
+#   `manage.py rqworker default --job-class django_tasks_rq.Job` (requirements-rq.txt).
+# "default" stays immediate: Wagtail's own small tasks (search and reference index updates,
+# CDN purges, file clean-up) cannot be pointed at another backend, and running them in the
+# request keeps search current without depending on the worker.
+BACKGROUND_TASKS = "background"
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        "default": {"URL": os.environ.get("RQ_REDIS_URL") or os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")}
+    }
+    TASKS[BACKGROUND_TASKS] = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+elif TASKS_BACKEND == "database":
+    TASKS[BACKGROUND_TASKS] = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+elif TASKS_BACKEND == "immediate":
+    TASKS[BACKGROUND_TASKS] = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database, rq or immediate, not {TASKS_BACKEND!r}")
 
 # Language and time: the council works in UK English and Europe/London time.
 LANGUAGE_CODE = "en"

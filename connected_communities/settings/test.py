@@ -11,6 +11,16 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 INSTALLED_APPS = [*INSTALLED_APPS, "sample_content"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, inside the test, so a test sees the email its request caused. The worker
+# has its own tests (home/tests/test_background_tasks.py).
+_IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+TASKS = {"default": _IMMEDIATE, BACKGROUND_TASKS: _IMMEDIATE}  # noqa: F405
+# The one test with the real worker (home/tests/test_background_worker.py) starts `db_worker`
+# with this set: the database queue, and mail written to files in that folder for it to read.
+if os.environ.get("WORKER_TEST_MAIL_DIR"):  # noqa: F405
+    TASKS[BACKGROUND_TASKS] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["WORKER_TEST_MAIL_DIR"]  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cc-test-media-"))  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}  # noqa: F405
 # Tests exercise the forms directly; the minimum fill time has its own tests.

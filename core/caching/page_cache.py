@@ -39,8 +39,9 @@ INVALIDATING_APPS = {
     "wagtailsearchpromotions",
 }
 INVALIDATING_CORE_MODELS = {"site", "locale", "pageviewrestriction"}
-# Saved while pages render, and never a change of content: a new rendition of an image.
-NON_INVALIDATING_MODELS = {"wagtailimages.rendition"}
+# Saved while pages render or emails go, and never a change of content: a new rendition of an
+# image, the record of a sent email.
+NON_INVALIDATING_MODELS = {"wagtailimages.rendition", "core.sentemail"}
 
 
 def page_cache():

@@ -7,5 +7,5 @@ class Command(BaseCommand):
     help = "Email opted-in commenters their comment's outcome once the outcome is published. Safe to run often."
 
     def handle(self, *args, **options):
-        sent = send_outcome_emails()
-        self.stdout.write(f"Sent {sent} outcome emails.")
+        queued = send_outcome_emails()
+        self.stdout.write(f"Queued {queued} outcome emails for the background worker.")
