@@ -20,7 +20,7 @@ def test_a_submitted_story_and_wagtails_review_notice_are_emailed_by_the_worker(
         # The group's receipt, the moderators' mailbox, and Wagtail's "awaiting your review"
         # notice to each moderator (rendered in the request, sent by the worker).
         assert queued == [
-            "home.emails.send_rendered_email",
+            "core.emails.send_rendered_email",
             "stories.tasks.email_about_submission",
             "stories.tasks.email_about_submission",
         ]
