@@ -50,11 +50,12 @@ test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL
 test-fast: $(STAMP) ## Run the tests without the browser suites
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-lint: $(STAMP) ## ruff, no model change without its migration, and the import layers (pyproject.toml)
+lint: $(STAMP) ## ruff, no model change without its migration, the import layers and the templates (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=connected_communities.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint . --lint
 
 audit: $(STAMP) ## Known vulnerabilities in the pinned Python and npm packages (AUDIT_OFFLINE=1 where the services are unreachable)
 	$(PY) -m tools.audit_dependencies

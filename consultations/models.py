@@ -26,6 +26,7 @@ from rest_framework import serializers
 
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.blocks import RICH_TEXT_FEATURES
+from core.caching import wagtail_adapter
 from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from core.page_privacy import PrivacyByEditorsMixin
 from core.pagination import CountedPaginator
@@ -106,7 +107,7 @@ class ConsultationIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, 
         if path_components:
             child = ConsultationPage.objects.child_of(self).filter(slug=path_components[0]).first()
             if child is not None:
-                child._cached_parent_obj = self
+                wagtail_adapter.remember_parent(child, self)
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from core.admin_forms import SameLocaleChoicesPageForm
+from core.caching import wagtail_adapter
 from core.caching.routing import CachedViewRestrictionsMixin
 from strategy.serializers import ThemeSerializer, WorkstreamSerializer
 
@@ -45,7 +46,7 @@ class PledgeIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Pa
         if len(path_components) == 1:
             pledge = PledgePage.objects.child_of(self).select_related("theme").filter(slug=path_components[0]).first()
             if pledge is not None:
-                pledge._cached_parent_obj = self
+                wagtail_adapter.remember_parent(pledge, self)
                 return pledge.route(request, [])
         return super().route(request, path_components)
 

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.api_fields import PublicPageLinksField
+from core.caching import wagtail_adapter
 from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
 from core.images.renditions import prefetch_renditions
 from core.page_privacy import PrivacyByEditorsMixin
@@ -86,7 +87,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
                 .first()
             )
             if story is not None:
-                story._cached_parent_obj = self
+                wagtail_adapter.remember_parent(story, self)
                 return story.route(request, [])
         return super().route(request, path_components)
 

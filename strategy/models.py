@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.caching import wagtail_adapter
 from core.caching.routing import CachedViewRestrictionsMixin, public_pages
 from core.page_privacy import PrivacyByEditorsMixin
 
@@ -243,7 +244,7 @@ class StrategyPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
                 ThemePage.objects.child_of(self).filter(slug=path_components[0]).select_related("theme").first()
             )
             if theme_page is not None:
-                theme_page._cached_parent_obj = self
+                wagtail_adapter.remember_parent(theme_page, self)
                 return theme_page.route(request, [])
         return super().route(request, path_components)
 

@@ -21,6 +21,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from core.caching import wagtail_adapter
 from core.caching.page_cache import current_generation, page_cache, worker_cache
 
 TIMEOUT = 60 * 60
@@ -53,10 +54,10 @@ def cached(key, compute):
 
 def site_for_request(request):
     """Site.find_for_request, from the cache; also primes the request for Wagtail's own calls."""
-    if not hasattr(request, "_wagtail_site"):
+    if not wagtail_adapter.site_is_known(request):
         key = f"site:{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = cached(key, lambda: Site._find_for_request(request))
-    return request._wagtail_site
+        wagtail_adapter.remember_site(request, cached(key, lambda: Site.find_for_request(request)))
+    return Site.find_for_request(request)
 
 
 def localized_root(site):
@@ -75,16 +76,16 @@ def cached_section(root, slug):
     if slug not in sections:
         return None
     child = cached(f"section:{sections[slug]}", lambda: Page.objects.get(pk=sections[slug]).specific)
-    child._cached_parent_obj = root
+    wagtail_adapter.remember_parent(child, root)
     return child
 
 
 class CachedRoutingMiddleware:
     """Routes Wagtail page requests from the cached site, home page and sections.
 
-    Placed after LocaleMiddleware so the visitor's language is known. Sets the same request
-    attributes Wagtail's own Site.find_for_request and Page.route_for_request set, so the
-    serve view, hooks and template tags use the cached answers.
+    Placed after LocaleMiddleware so the visitor's language is known. Hands the answers to
+    Wagtail through core/caching/wagtail_adapter.py, so Site.find_for_request,
+    Page.route_for_request (the serve view), hooks and template tags use them.
     """
 
     def __init__(self, get_response):
@@ -98,24 +99,22 @@ class CachedRoutingMiddleware:
             site = site_for_request(request)
             # Wagtail reads the site root paths from the request when they are there: one
             # lookup per request instead of a shared-cache round trip per page URL.
-            request._wagtail_cached_site_root_paths = cached("site-root-paths", Site.get_site_root_paths)
+            wagtail_adapter.remember_site_root_paths(request, cached("site-root-paths", Site.get_site_root_paths))
             match = request.resolver_match
             if site is not None and match is not None and match.url_name == "wagtail_serve":
                 self.route(request, site, view_args, view_kwargs)
         except DatabaseError:
             # Let the view meet the outage, where DatabaseUnavailableMiddleware answers 503.
-            for attribute in ("_wagtail_site", "_wagtail_cached_site_root_paths", "_wagtail_route_for_request"):
-                request.__dict__.pop(attribute, None)
+            wagtail_adapter.forget_routing(request)
         return None
 
     def route(self, request, site, view_args, view_kwargs):
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         try:
-            request._wagtail_route_for_request = localized_root(site).route(
-                request, [component for component in path.split("/") if component]
-            )
+            route = localized_root(site).route(request, [component for component in path.split("/") if component])
         except Http404:
-            request._wagtail_route_for_request = None
+            route = None
+        wagtail_adapter.remember_route(request, route)
 
 
 class CachedSectionRoutingMixin:

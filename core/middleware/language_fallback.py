@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 
+from core.caching import wagtail_adapter
 from core.caching.routing import localized_root, site_for_request
 
 
@@ -38,7 +39,7 @@ class UntranslatedPageFallbackMiddleware:
             return None
         # Wagtail's serve() reuses the route cached on the request, so its hooks
         # (privacy restrictions, on_serve_page) apply to the fallback page as usual.
-        request._wagtail_route_for_request = route
+        wagtail_adapter.remember_route(request, route)
         return wagtail_views.serve(request, path)
 
 

@@ -2,6 +2,8 @@
 
 from django import template
 
+from core.caching.wagtail_adapter import known_parent
+
 register = template.Library()
 
 
@@ -9,13 +11,13 @@ register = template.Library()
 def breadcrumb_trail(page):
     """The page's ancestors below the tree's root, top first.
 
-    Routing leaves each page's parent on it (Wagtail's `_cached_parent_obj`, which treebeard's
-    get_parent reads); a page reached some other way (a preview) asks the database.
+    Routing leaves each page's parent on it (the parent treebeard's get_parent would answer);
+    a page reached some other way (a preview) asks the database.
     """
     trail = []
     node = page
     while node.depth > 2:
-        node = getattr(node, "_cached_parent_obj", None)
+        node = known_parent(node)
         if node is None:
             return list(page.get_ancestors().filter(depth__gt=1))
         trail.append(node)
