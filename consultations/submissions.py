@@ -1,7 +1,5 @@
 """What happens after a valid comment form, a confirmation click or a report."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -13,6 +11,7 @@ from wagtail.log_actions import log
 
 from core.client_address import client_address
 from core.emails import send_receipt, send_templated_email
+from core.keyed_hash import keyed_hash
 from core.site_address import absolute_url
 from core.staff_roles import MODERATORS
 
@@ -110,7 +109,7 @@ def moderators_group_emails():
 def reporter_hash(request):
     """A keyed hash of the client address: the same person counts once; no address is stored."""
     address = client_address(request)
-    return hashlib.sha256(f"{settings.SECRET_KEY}:comment-report:{address}".encode()).hexdigest()
+    return keyed_hash("comment-reporter", address)
 
 
 def report_comment(comment, reporter):

@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core.public_forms.blocklist import email_hash
+from core.keyed_hash import keyed_email_hash
 from core.public_forms.rate_limits import count
 from core.site_address import site_url
 
@@ -31,7 +31,7 @@ def send_receipt(template_prefix, context, email):
     the email went.
     """
 
-    key = f"receipts:{timezone.localdate().isoformat()}:{email_hash(email)}"
+    key = f"receipts:{timezone.localdate().isoformat()}:{keyed_email_hash('receipt-recipient', email)}"
     if count(key, 1, RECEIPT_KEY_LIFETIME_SECONDS) > settings.PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY:
         return False
     return bool(send_templated_email(template_prefix, context, [email]))
