@@ -20,13 +20,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from rest_framework import serializers
 
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.blocks import RICH_TEXT_FEATURES
-from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.caching.routing import CachedViewRestrictionsMixin, cached, public_pages
 from core.page_privacy import PrivacyByEditorsMixin
 from core.pagination import CountedPaginator
 from strategy.serializers import PlaceSerializer, ThemeSerializer
@@ -59,7 +60,7 @@ def state_at(opens_at, closes_at, outcome_published_at, now):
     return State.CLOSED
 
 
-class ConsultationQuerySet(PublicPageQuerySet):
+class ConsultationQuerySet(PageQuerySet):
     def with_state(self, now=None):
         """Annotate `state_value` by the same rule as `ConsultationPage.state`.
 
@@ -82,7 +83,7 @@ class ConsultationQuerySet(PublicPageQuerySet):
 
     def visible(self):
         """Live and not behind a view restriction, with no query for the restrictions (core/caching/routing.py)."""
-        return self.live().public()
+        return public_pages(self.live())
 
 
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
