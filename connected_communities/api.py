@@ -16,6 +16,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from core.caching.routing import public_pages
+
 from .api_parameters import CheckedQueryParametersMixin
 
 
@@ -27,7 +29,7 @@ def used_on_public_pages(queryset):
     as text; they are cast in the subquery, not annotated on `queryset`, because the search
     backends cannot search a queryset carrying an annotation (`?search=` answered 500).
     """
-    public_page_ids = Page.objects.live().public().annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+    public_page_ids = public_pages(Page.objects.live()).annotate(pk_text=Cast("pk", CharField())).values("pk_text")
     used = (
         ReferenceIndex.objects.filter(
             to_content_type=ReferenceIndex._get_base_content_type(queryset.model),

@@ -13,13 +13,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from rest_framework import serializers
@@ -27,12 +26,11 @@ from rest_framework import serializers
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.blocks import RICH_TEXT_FEATURES
 from core.caching import wagtail_adapter
-from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.caching.routing import CachedViewRestrictionsMixin, cached, public_pages
 from core.page_privacy import PrivacyByEditorsMixin
 from core.pagination import CountedPaginator
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
-from .admin_panels import AnswersPanel
 from .blocks import YouSaidWeDidStreamBlock
 from .serializers import OutcomeField
 
@@ -60,7 +58,7 @@ def state_at(opens_at, closes_at, outcome_published_at, now):
     return State.CLOSED
 
 
-class ConsultationQuerySet(PublicPageQuerySet):
+class ConsultationQuerySet(PageQuerySet):
     def with_state(self, now=None):
         """Annotate `state_value` by the same rule as `ConsultationPage.state`.
 
@@ -83,7 +81,7 @@ class ConsultationQuerySet(PublicPageQuerySet):
 
     def visible(self):
         """Live and not behind a view restriction, with no query for the restrictions (core/caching/routing.py)."""
-        return self.live().public()
+        return public_pages(self.live())
 
 
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
@@ -372,29 +370,6 @@ class CommentQuerySet(models.QuerySet):
         ).order_by("-hidden_by_reports", "-created_at")
 
 
-class CommentAdminForm(WagtailAdminModelForm):
-    """Stamps who wrote the council's reply, and logs moderation made from the edit form."""
-
-    def save(self, commit=True):
-        from . import moderation
-
-        comment = super().save(commit=False)
-        user = getattr(self, "for_user", None)
-        if "council_reply" in self.changed_data:
-            comment.council_reply_by = user if comment.council_reply else None
-            comment.council_reply_at = timezone.now() if comment.council_reply else None
-        if commit:
-            comment.save()
-            if "council_reply" in self.changed_data and comment.council_reply:
-                log(comment, moderation.REPLY_ACTION, user=user)
-            if "moderation_state" in self.changed_data:
-                moderation.mark_reports_reviewed(comment)
-                moderation.log_decision(comment, user)
-            if {"outcome", "outcome_reason", "outcome_pledge"} & set(self.changed_data):
-                log(comment, moderation.OUTCOME_ACTION, user=user, data={"outcome": comment.outcome})
-        return comment
-
-
 class Comment(models.Model):
     """A resident's response to a consultation: their comment and their answers.
 
@@ -459,27 +434,6 @@ class Comment(models.Model):
     personal_data_purged_at = models.DateTimeField(null=True, blank=True)
 
     objects = CommentQuerySet.as_manager()
-
-    base_form_class = CommentAdminForm
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("consultation", read_only=True),
-                FieldPanel("display_name", read_only=True),
-                FieldPanel("email", read_only=True),
-                FieldPanel("text", read_only=True),
-                FieldPanel("report_count", read_only=True),
-            ],
-            heading=_("What the resident sent"),
-        ),
-        AnswersPanel(),
-        MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("rejection_reason")], heading=_("Moderation")),
-        FieldPanel("council_reply"),
-        MultiFieldPanel(
-            [FieldPanel("outcome"), FieldPanel("outcome_reason"), FieldPanel("outcome_pledge")],
-            heading=_("You said, we did"),
-        ),
-    ]
 
     class Meta:
         ordering = ["-created_at"]

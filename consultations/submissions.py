@@ -1,7 +1,5 @@
 """What happens after a valid comment form, a confirmation click or a report."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -12,6 +10,7 @@ from wagtail.log_actions import log
 
 from core.client_address import client_address
 from core.emails import receipt_allowed
+from core.keyed_hash import keyed_hash
 from core.staff_roles import MODERATORS
 
 from .models import Answer, Comment, CommentReport, ConsultationPage
@@ -96,7 +95,7 @@ def moderators_group_emails():
 def reporter_hash(request):
     """A keyed hash of the client address: the same person counts once; no address is stored."""
     address = client_address(request)
-    return hashlib.sha256(f"{settings.SECRET_KEY}:comment-report:{address}".encode()).hexdigest()
+    return keyed_hash("comment-reporter", address)
 
 
 def report_comment(comment, reporter):

@@ -1,3 +1,5 @@
+"""Consultations' URL views: files, and screens of a person rather than a page (README, "Pages and URL views")."""
+
 from django.urls import path
 
 from . import views

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.caching.routing import public_pages
 from core.open_data import public_download
 from core.personal_pages import personal_page
 from core.public_forms.forms import typed_text
@@ -72,7 +73,7 @@ def report_comment(request, consultation, comment_id):
 
 def results(request, slug, format):
     """Anonymous aggregated results; a real file name, so not a page route."""
-    consultation = ConsultationPage.objects.live().public().filter(slug=slug).first()
+    consultation = public_pages(ConsultationPage.objects.live()).filter(slug=slug).first()
     if consultation is None:
         raise Http404
     return public_results_json(consultation) if format == "json" else public_results_csv(consultation)
@@ -81,7 +82,7 @@ def results(request, slug, format):
 @public_download
 def outcomes(request, format):
     """Every published outcome, the open-data companion of the listing's "Outcomes" group."""
-    index = ConsultationIndexPage.objects.live().public().first()
+    index = public_pages(ConsultationIndexPage.objects.live()).first()
     if index is None:
         raise Http404
     return outcomes_json(index, request) if format == "json" else outcomes_csv(index, request)

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from . import admin_views, moderation, outcomes, privacy, submissions
+from .admin_forms import COMMENT_EDIT_HANDLER
 from .admin_panels import render_answers
 from .bulk_actions import ApproveBulkAction, RejectBulkAction, SetOutcomeBulkAction
 from .models import Comment, ConsultationPage
@@ -66,6 +67,7 @@ class CommentInspectView(InspectView):
 
 class CommentViewSet(SnippetViewSet):
     model = Comment
+    edit_handler = COMMENT_EDIT_HANDLER
     icon = "comment"
     menu_label = _("Consultation comments")
     menu_name = "consultation-comments"

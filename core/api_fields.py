@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from core.caching.routing import is_public, public_pages
 from core.site_address import page_url
 
 
@@ -12,9 +13,7 @@ def page_link(page, request=None):
 
 def public_page_link(page, request=None):
     """`page_link` for a live page outside any private section, else None (a draft is never named)."""
-    if page is None or not page.live:
-        return None
-    if not type(page).objects.filter(pk=page.pk).live().public().exists():
+    if page is None or not page.live or not is_public(page):
         return None
     return page_link(page, request)
 
@@ -28,4 +27,4 @@ class PublicPageLinksField(serializers.Field):
 
     def to_representation(self, pages):
         request = self.context.get("request")
-        return [page_link(page, request) for page in pages.live().public().order_by("title")]
+        return [page_link(page, request) for page in public_pages(pages.live()).order_by("title")]

@@ -21,7 +21,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db import DatabaseBackend
 
-from core.public_forms.blocklist import email_hash
+from core.keyed_hash import keyed_email_hash
 from core.public_forms.rate_limits import count
 from core.site_address import site_url
 
@@ -104,7 +104,7 @@ def receipt_allowed(email):
     the queue, and a task that runs twice cannot count twice.
     """
 
-    key = f"receipts:{timezone.localdate().isoformat()}:{email_hash(email)}"
+    key = f"receipts:{timezone.localdate().isoformat()}:{keyed_email_hash('receipt-recipient', email)}"
     return count(key, 1, RECEIPT_KEY_LIFETIME_SECONDS) <= settings.PUBLIC_RECEIPTS_PER_ADDRESS_PER_DAY
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.account import PasswordResetView
 
-from core.public_forms.blocklist import email_hash
+from core.keyed_hash import keyed_email_hash
 from core.public_forms.rate_limits import client_key, count
 
 WINDOW_SECONDS = 60 * 60
@@ -25,7 +25,8 @@ class LimitedPasswordResetView(PasswordResetView):
     )
 
     def form_valid(self, form):
-        per_address = count(f"password-reset:email:{email_hash(form.cleaned_data['email'])}", 1, WINDOW_SECONDS)
+        address_key = keyed_email_hash("password-reset-email", form.cleaned_data["email"])
+        per_address = count(f"password-reset:email:{address_key}", 1, WINDOW_SECONDS)
         per_client = count(client_key(self.request, "password-reset"), 1, WINDOW_SECONDS)
         if (
             per_address > settings.PASSWORD_RESET_LIMIT_PER_ADDRESS

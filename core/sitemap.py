@@ -15,6 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.caching.routing import public_pages
 from core.site_address import page_url
 
 
@@ -25,7 +26,7 @@ class MultilingualSitemap(Sitemap):
         trees = Q()
         for path in root.get_translations(inclusive=True).values_list("path", flat=True):
             trees |= Q(path__startswith=path)
-        return Page.objects.filter(trees).live().public()
+        return public_pages(Page.objects.filter(trees).live())
 
     def items(self):
         return self.site_pages().order_by("path").defer_streamfields().specific()

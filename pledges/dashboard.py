@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Substr
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from core.caching.routing import cached
+from core.caching.routing import cached, public_pages
 from strategy.models import Workstream
 
 from .models import PledgeIndexPage, PledgePage, PledgeUpdate, ReviewIndexPage
@@ -37,20 +37,8 @@ def with_derived_status(pledges):
     )
 
 
-def without_view_restrictions(pages):
-    """Like PageQuerySet.public(), in the same query instead of a separate one.
-
-    A page is private when it, or an ancestor, has a view restriction; an ancestor's path is
-    the first depth * steplen characters of the page's own path.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
-    )
-    return pages.exclude(Exists(restricted))
-
-
 def published_pledges(index, with_workstreams=True):
-    pledges = without_view_restrictions(PledgePage.objects.live().descendant_of(index).select_related("theme"))
+    pledges = public_pages(PledgePage.objects.live().descendant_of(index).select_related("theme"))
     if with_workstreams:
         pledges = pledges.prefetch_related("workstreams")
     return with_derived_status(pledges).order_by("theme__sort_order", "theme__name", "title")
@@ -214,7 +202,7 @@ def index_with_status_counts():
 
     def count_in(status):
         pledges = with_derived_status(
-            without_view_restrictions(
+            public_pages(
                 PledgePage.objects.live().filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"))
             )
         )
@@ -223,7 +211,7 @@ def index_with_status_counts():
 
     language = get_supported_content_language_variant(get_language())
     return (
-        without_view_restrictions(PledgeIndexPage.objects.live().filter(locale__language_code=language))
+        public_pages(PledgeIndexPage.objects.live().filter(locale__language_code=language))
         .annotate(**{f"count_{status}": count_in(status) for status in Status.values})
         .first()
     )
@@ -233,4 +221,4 @@ def live_index():
     """The live pledge index in the visitor's language, in one query."""
 
     language = get_supported_content_language_variant(get_language())
-    return without_view_restrictions(PledgeIndexPage.objects.live().filter(locale__language_code=language)).first()
+    return public_pages(PledgeIndexPage.objects.live().filter(locale__language_code=language)).first()

@@ -8,6 +8,8 @@ fetched together.
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.caching.routing import public_pages
+
 
 def evidence_by_update(updates):
     """{id(update): [{"kind", "title", "url"}, ...]} for live pages, existing documents and links."""
@@ -18,7 +20,7 @@ def evidence_by_update(updates):
                 page_ids.add(block["value"])
             elif block["type"] == "document" and block["value"]:
                 document_ids.add(block["value"])
-    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids)} if page_ids else {}
+    pages = {page.pk: page for page in public_pages(Page.objects.live()).filter(pk__in=page_ids)} if page_ids else {}
     documents = (
         {document.pk: document for document in get_document_model().objects.filter(pk__in=document_ids)}
         if document_ids

@@ -5,6 +5,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.caching.routing import public_pages
 from core.site_address import SiteAddressFeed, page_url
 
 from .models import PledgePage, PledgeUpdate
@@ -26,7 +27,7 @@ class PledgeUpdatesFeed(SiteAddressFeed):
         return page_url(self.index)
 
     def items(self):
-        pledges = PledgePage.objects.live().public().descendant_of(self.index)
+        pledges = public_pages(PledgePage.objects.live()).descendant_of(self.index)
         return (
             PledgeUpdate.objects.filter(pledge__in=pledges.values("pk"))
             .select_related("pledge")

@@ -18,7 +18,7 @@ from rest_framework import serializers
 
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.caching import wagtail_adapter
-from core.caching.routing import CachedViewRestrictionsMixin
+from core.caching.routing import CachedViewRestrictionsMixin, public_pages
 from strategy.serializers import ThemeSerializer, WorkstreamSerializer
 
 from .blocks import EvidenceBlock
@@ -170,7 +170,7 @@ class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
     def published_evidence_stories(self):
         # Editors link a story to the pledges it gives evidence for on the story
         # (StoryPage.pledges); this is the other side of that link.
-        return self.evidence_stories.live().public().order_by("-first_published_at")
+        return public_pages(self.evidence_stories.live()).order_by("-first_published_at")
 
 
 class PledgeUpdate(Orderable):
@@ -298,7 +298,7 @@ class ReviewIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Pa
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["editions"] = ReviewEditionPage.objects.live().public().child_of(self).order_by("-year")
+        context["editions"] = public_pages(ReviewEditionPage.objects.live()).child_of(self).order_by("-year")
         return context
 
 

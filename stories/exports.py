@@ -7,6 +7,7 @@ name, email, consent) is never exported; `told_by` is the group's public name.
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from core.caching.routing import public_pages
 from core.open_data import csv_download, json_download
 from core.site_address import page_url
 
@@ -36,7 +37,7 @@ def export_records(index):
             "themes",
             "workstreams",
             "tags",
-            Prefetch("pledges", queryset=PledgePage.objects.live().public().order_by("title")),
+            Prefetch("pledges", queryset=public_pages(PledgePage.objects.live()).order_by("title")),
         )
         .order_by("-date", "-pk")
     )

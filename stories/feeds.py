@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from core.caching.routing import public_pages
 from core.site_address import SiteAddressFeed, absolute_url, page_url
 
 from .models import StoryIndexPage, StoryPage
@@ -35,7 +36,7 @@ class LatestStoriesFeed(SiteAddressFeed):
         return page_url(index) if index else absolute_url("/stories/")
 
     def items(self):
-        return StoryPage.objects.live().public().select_related("locale").order_by("-first_published_at")[:20]
+        return public_pages(StoryPage.objects.live()).select_related("locale").order_by("-first_published_at")[:20]
 
     def item_title(self, item):
         return item.title

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 
+from core.caching.routing import public_pages
 from strategy.models import Theme
 
 
@@ -25,7 +26,7 @@ class StoryFilters(forms.Form):
         if choices is None:
             from .models import StoryPage
 
-            choices = self.choice_lists(stories if stories is not None else StoryPage.objects.live().public())
+            choices = self.choice_lists(stories if stories is not None else public_pages(StoryPage.objects.live()))
         everything = [("", _("All"))]
         for name, options in choices.items():
             self.fields[name].choices = everything + options

@@ -17,12 +17,13 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, Task, TaskState
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.api_fields import PublicPageLinksField
 from core.caching import wagtail_adapter
-from core.caching.routing import CachedViewRestrictionsMixin, PublicPageQuerySet, cached
+from core.caching.routing import CachedViewRestrictionsMixin, cached, public_pages
 from core.images.renditions import prefetch_renditions
 from core.page_privacy import PrivacyByEditorsMixin
 from core.pagination import CountedPaginator
@@ -52,7 +53,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
     api_fields = [APIField("introduction")]
 
     def stories(self):
-        return StoryPage.objects.live().public().descendant_of(self)
+        return public_pages(StoryPage.objects.live()).descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from .exports import EXPORT_COLUMNS
@@ -114,9 +115,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
         return ripple_overview(request, self)
 
 
-class StoryPageQuerySet(PublicPageQuerySet):
-    """public() comes from the cached view restrictions (core/caching/routing.py): no query, no subquery."""
-
+class StoryPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything a story card shows, fetched in a fixed number of queries."""
         # A card shows neither the body nor the ripples: not reading them saves decoding
@@ -220,7 +219,7 @@ class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
         if self.place_id:
             shared |= models.Q(place_id=self.place_id)
         matching = StoryPage.objects.filter(shared).values("pk")
-        stories = StoryPage.objects.live().public().exclude(pk=self.pk).filter(pk__in=matching)
+        stories = public_pages(StoryPage.objects.live()).exclude(pk=self.pk).filter(pk__in=matching)
         return stories.for_listing().order_by("-date", "-pk")[:limit]
 
     @cached_property

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from core.caching.routing import public_pages
 from strategy.models import Theme
 
 from .blocks import Capital, walk_ripples
@@ -10,7 +11,9 @@ from .blocks import Capital, walk_ripples
 def ripple_summary(index):
     from .models import StoryPage
 
-    stories = StoryPage.objects.live().public().descendant_of(index).only("pk", "ripples").prefetch_related("themes")
+    stories = (
+        public_pages(StoryPage.objects.live()).descendant_of(index).only("pk", "ripples").prefetch_related("themes")
+    )
     by_capital, by_theme_capital = Counter(), Counter()
     story_count = 0
     for story in stories:
@@ -57,7 +60,7 @@ def ripple_tree(raw_ripples):
 
     linked_ids = {ripple.get("linked_story") for _depth, ripple in walk_ripples(raw_ripples)} - {None, ""}
     linked = (
-        StoryPage.objects.live().public().filter(pk__in=linked_ids).only("id", "title", "url_path").in_bulk()
+        public_pages(StoryPage.objects.live()).filter(pk__in=linked_ids).only("id", "title", "url_path").in_bulk()
         if linked_ids
         else {}
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import core.public_forms.upload_quota as upload_quota
+from core.caching.routing import public_pages
 from core.open_data import public_download
 from core.personal_pages import personal_page
 from core.public_forms.forms import typed_text
@@ -231,7 +232,7 @@ def answer_preview(request, submission, revision):
 
 
 def live_story_index():
-    index = StoryIndexPage.objects.live().public().first()
+    index = public_pages(StoryIndexPage.objects.live()).first()
     if index is None:
         raise Http404("There is no published stories listing.")
     return index

@@ -19,7 +19,6 @@ from django.http import Http404
 from django.utils import translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.query import PageQuerySet
 
 from core.caching import wagtail_adapter
 from core.caching.page_cache import current_generation, page_cache, worker_cache
@@ -155,12 +154,6 @@ def private_q():
     return q if q else Q(pk__in=[])
 
 
-class PublicPageQuerySet(PageQuerySet):
-    def public(self):
-        """Wagtail's public(), from the cached restrictions instead of a query each time."""
-        return self.exclude(private_q())
-
-
 class CachedViewRestrictionsMixin:
     """The restrictions on a page and its ancestors, from the cache (Wagtail asks twice per view)."""
 
@@ -173,9 +166,23 @@ class CachedViewRestrictionsMixin:
         return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
 
+# Is this page public? The site's one answer, for a page and for a queryset: outside every
+# section with a view restriction (on the page itself or an ancestor), from the cached
+# restrictions, so asking costs no query between publications. Wagtail's own
+# PageQuerySet.public() asks the database for the restrictions each time: not used here.
+
+
 def public_pages(queryset):
-    """`queryset.public()` for querysets of plain Page, without the restrictions query."""
+    """The pages of `queryset` (of any page type) that no view restriction applies to."""
     return queryset.exclude(private_q())
+
+
+def is_public(page):
+    """True when no view restriction applies to `page`: the page-object form of public_pages."""
+    if page.alias_of_id:
+        # Serving an alias checks its source's restrictions too (Page.get_view_restrictions).
+        return not Page.get_view_restrictions(page).exists()
+    return not restrictions_above(page)
 
 
 def translations_of(page, request):

@@ -5,20 +5,18 @@ operator trusts (TRUSTED_PROXY_COUNT, TRUSTED_PROXIES) the address they saw. A f
 X-Forwarded-For from anyone else changes nothing.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 
 from core.client_address import client_address
+from core.keyed_hash import keyed_hash
 
 
 def client_key(request, scope):
     address = client_address(request)
     # Hash so that cache keys never hold residents' IP addresses in clear.
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"ratelimit:{scope}:{digest}"
+    return f"ratelimit:{scope}:{keyed_hash('rate-limit-client', address)}"
 
 
 def count(key, amount, window):

@@ -4,9 +4,9 @@ The rate limit (ratelimit.py) stops fast floods; this stops someone filling the 
 slowly, one within-limits form at a time, from one address or under many email addresses.
 
 Counters live in the shared cache (Redis in production), so they hold across workers. Keys
-are hashes: an email address goes through the block list's keyed hash and a client address
-through the rate limit's, so the cache never holds either in clear. A "day" is the calendar
-day in the site's time zone; the counters expire a little after it ends.
+are hashes (core.keyed_hash) of the email address and the client address, so the cache never
+holds either in clear. A "day" is the calendar day in the site's time zone; the counters
+expire a little after it ends.
 """
 
 from dataclasses import dataclass
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from core.public_forms.blocklist import email_hash
+from core.keyed_hash import keyed_email_hash
 from core.public_forms.rate_limits import client_key, count
 
 KEY_LIFETIME_SECONDS = 25 * 60 * 60
@@ -39,7 +39,7 @@ def daily_limit():
 def keys_for(request, scope, email):
     day = timezone.localdate().isoformat()
     return (
-        f"upload-quota:{scope}:{day}:email:{email_hash(email)}",
+        f"upload-quota:{scope}:{day}:email:{keyed_email_hash('upload-quota-email', email)}",
         client_key(request, f"upload-quota:{scope}:{day}"),
     )
 

@@ -1,5 +1,7 @@
 from django import template
 
+from core.caching.routing import public_pages
+
 from ..blocks import Capital
 from ..models import StoryPage
 
@@ -18,7 +20,9 @@ def capital_label(value):
 def latest_stories(context, count=3):
     """The newest stories for the home page, featured ones first."""
     # One query: the home page has a tight query budget, so these cards are text only.
-    stories = StoryPage.objects.live().public().select_related("place").order_by("-featured", "-date", "-pk")[:count]
+    stories = (
+        public_pages(StoryPage.objects.live()).select_related("place").order_by("-featured", "-date", "-pk")[:count]
+    )
     return {"request": context.get("request"), "stories": stories}
 
 
@@ -26,8 +30,7 @@ def latest_stories(context, count=3):
 def theme_stories(context, theme, count=3):
     """Stories serving one theme, for its theme page."""
     stories = (
-        StoryPage.objects.live()
-        .public()
+        public_pages(StoryPage.objects.live())
         .filter(themes=theme)
         .for_listing()
         .order_by("-featured", "-date", "-pk")[:count]

@@ -40,7 +40,8 @@ PINS = {
     "story submission form": 2,
     "pledge dashboard": 3,
     "pledge": 5,
-    "annual reviews": 5,
+    # The editions listing no longer asks for the view restrictions (core.caching.routing.public_pages).
+    "annual reviews": 4,
     "annual review 2025": 5,
     "consultation index": 3,
     "consultation upcoming": 2,
@@ -65,7 +66,7 @@ FIRST_RENDER_PINS = {
     # The roll-up lists every workstream, those no pledge serves yet included.
     "pledge dashboard": 13,
     "pledge": 14,
-    "annual reviews": 14,
+    "annual reviews": 13,
     "annual review 2025": 14,
     "consultation index": 12,
     "consultation upcoming": 12,
