@@ -133,7 +133,7 @@ def test_backup_of_media_on_s3_restores_into_a_fresh_bucket(databases, tmp_path,
 
     original = {**env, "DATABASE_URL": original_url, "AWS_STORAGE_BUCKET_NAME": "cc-media"}
     manage(original, "migrate", "--noinput", "-v0")
-    manage(original, "load_strategy")
+    manage(original, "load_site")
     manage(original, "shell", "--no-imports", "-c", MAKE_IMAGE)
     assert any(key.startswith("original_images/") for key in keys(client, "cc-media"))
     output = manage(original, "backup", "--to", str(tmp_path / "backups"))
