@@ -47,8 +47,8 @@ def build_site():
 
     from wagtail.models import Page, Site
 
+    from core.staff_roles import apply_staff_roles
     from home.models import HomePage
-    from stories.editorial import ensure_editorial
     from stories.models import StoryIndexPage
 
     call_command("migrate", verbosity=0)
@@ -59,7 +59,7 @@ def build_site():
     index = StoryIndexPage(title="Stories of change", slug="stories")
     home.add_child(instance=index)
     index.save_revision().publish()
-    ensure_editorial()
+    apply_staff_roles()
     return index
 
 

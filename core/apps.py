@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide"
 
     def ready(self):
-        from core import admin_exports, emails, site_address
+        from core import admin_exports, emails, site_address, staff_roles
         from core.caching import page_cache
         from core.images import metadata, renditions
 
@@ -27,5 +27,9 @@ class CoreConfig(AppConfig):
         emails.queue_wagtail_workflow_emails()
         # Each app holding residents' data registers it in its personal_data.py.
         autodiscover_modules("personal_data")
+        # Each app declares its part of the staff roles in its staff_roles.py; one function
+        # applies them all after every migrate (core/staff_roles.py).
+        autodiscover_modules("staff_roles")
+        post_migrate.connect(staff_roles.apply_after_migrate, dispatch_uid="core-staff-roles")
         # Once per migrate (sender: this app), after every app's migrations have run.
         post_migrate.connect(site_address.apply_to_default_site, sender=self, dispatch_uid="home-site-address")

@@ -4,7 +4,7 @@ Wagtail lets anyone who may publish a page set its view restrictions. Moderators
 publish on the stories and pledge indexes (approving a change publishes it), which let them
 hide a whole section from the public and the API. Changing privacy also needs Wagtail's
 model permission on view restrictions, which only the communications team holds
-(stories/editorial.py) and superusers have anyway.
+(core/staff_roles.py) and superusers have anyway.
 
 Every page type uses this tester, so the privacy screen (GET and POST) and the "Change
 privacy" control in the page's status panel follow the same rule.

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from core.blocks import with_block_ids
 from core.site_address import hostname_and_port
+from core.staff_roles import apply_staff_roles
 from strategy.loader import add_child_once, load_strategy, read_data
 
 from .models import ContactSettings, HomePage, StandardPage
@@ -33,6 +34,8 @@ def load_site(data=None):
     accessibility = add_child_once(home, standard_page(site_pages["accessibility"]))
     privacy = add_child_once(home, standard_page(site_pages["privacy"]))
     ensure_contact_settings(home, data["contact"], accessibility, privacy)
+    # The staff roles' page permissions and workflows attach to pages as they come to exist.
+    apply_staff_roles()
     return home
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
-from pledges.editorial import ensure_editorial
+from core.staff_roles import apply_staff_roles
 from pledges.models import (
     Indicator,
     IndicatorReading,
@@ -315,5 +315,5 @@ def load_demo_pledges(home):
         add_child_once(
             reviews, ReviewEditionPage(title="Annual review 2025", slug="2025", year=2025, narrative=REVIEW_NARRATIVE)
         )
-    ensure_editorial(index)
+    apply_staff_roles()  # the index exists now: its page permissions and workflow
     return index

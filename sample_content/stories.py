@@ -9,8 +9,8 @@ import uuid
 
 from django.db import transaction
 
+from core.staff_roles import apply_staff_roles
 from pledges.models import PledgePage
-from stories.editorial import ensure_editorial
 from stories.models import StoryIndexPage, StoryPage, StorySubmission
 from stories.submissions import create_story_submission
 from strategy.models import Place, Theme
@@ -160,7 +160,7 @@ def ensure_index(home):
 @transaction.atomic
 def load_demo_stories(home):
     index = ensure_index(home)
-    ensure_editorial()
+    apply_staff_roles()
     for sample in SAMPLE_STORIES:
         if index.get_children().filter(slug=sample["slug"]).exists():
             continue

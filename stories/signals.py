@@ -6,7 +6,8 @@ from django.dispatch import receiver
 from wagtail.models import GroupApprovalTask
 from wagtail.signals import task_rejected
 
-from .editorial import ensure_editorial
+from core.staff_roles import apply_staff_roles
+
 from .models import GroupAgreementTask, StoryIndexPage, StorySubmission
 from .tasks import GROUP, queue_submission_email, queue_to_moderators
 
@@ -15,7 +16,7 @@ from .tasks import GROUP, queue_submission_email, queue_to_moderators
 def attach_review_workflow(sender, instance, created, raw=False, **kwargs):
     """A new stories index gets the review workflow and the moderators' permissions at once."""
     if created and not raw:
-        ensure_editorial()
+        apply_staff_roles()
 
 
 @receiver(task_rejected)

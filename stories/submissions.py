@@ -11,10 +11,10 @@ from wagtail.log_actions import log
 from core.emails import receipt_allowed
 from core.images.renditions import renditions_at_publication
 
-from .editorial import get_workflow
 from .models import RESERVED_SLUGS, StoryPage, StorySubmission
 from .photos import reencode
 from .public_text import plain_summary, story_paragraphs
+from .staff_roles import get_workflow
 from .tasks import GROUP, queue_submission_email, queue_to_moderators
 
 logger = logging.getLogger(__name__)

@@ -120,15 +120,14 @@ def test_every_email_link_uses_the_site_address(client, settings, story_index):
 
     from consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
     from consultations.submissions import send_confirmation_email
-    from core.staff_roles import MODERATORS
-    from stories.editorial import ensure_editorial
+    from core.staff_roles import MODERATORS, apply_staff_roles
     from stories.group_access import send_sign_in_link
     from stories.tests.helpers import edit_story, moderator_acts, submit_story
 
     address = "http://127.0.0.1:8791"
     site_address(settings, address)
     apply_to_default_site()
-    ensure_editorial()
+    apply_staff_roles()
     moderator = User.objects.create_user("mod", "mod@example.org", "a-long-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
 

@@ -8,10 +8,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
-from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
-from pledges.editorial import WORKFLOW_NAME, ensure_editorial
+from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS, apply_staff_roles
 from pledges.factories import make_pledge
 from pledges.models import PledgePage
+from pledges.staff_roles import WORKFLOW_NAME
 from pledges.status import Status
 
 PASSWORD = "a long enough password"
@@ -19,7 +19,7 @@ PASSWORD = "a long enough password"
 
 @pytest.fixture
 def editorial(pledge_index):
-    return ensure_editorial(pledge_index)
+    return apply_staff_roles()
 
 
 def staff(username, group_name):
@@ -87,9 +87,9 @@ def edit_form(pledge, updates, **fields):
 
 
 def test_editorial_setup_is_idempotent(pledge_index):
-    ensure_editorial(pledge_index)
+    apply_staff_roles()
     counts = (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
-    ensure_editorial(pledge_index)
+    apply_staff_roles()
     assert (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count()) == counts
     assert WorkflowPage.objects.get(page=pledge_index).workflow.name == WORKFLOW_NAME
     assert Group.objects.filter(name=PLEDGE_LEADS).exists()

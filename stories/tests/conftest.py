@@ -9,15 +9,14 @@ from wagtail.models import Locale
 import pytest
 from PIL import Image
 
-from core.staff_roles import MODERATORS
-from stories.editorial import ensure_editorial
+from core.staff_roles import MODERATORS, apply_staff_roles
 from strategy.models import Place, Theme
 
 
 @pytest.fixture
 def story_index(story_index):
     """The root conftest's stories index, with the moderators' groups and workflow set up."""
-    ensure_editorial()
+    apply_staff_roles()
     return story_index
 
 

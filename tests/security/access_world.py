@@ -1,6 +1,6 @@
 """A small site with one thing of every kind the access matrix walks, and one person per role.
 
-Built with the apps' own set-up (load_strategy, the editorial functions, the public story
+Built with the apps' own set-up (load_strategy, apply_staff_roles, the public story
 form's submission function), so the groups and permissions are the ones a real site has.
 """
 
@@ -16,14 +16,12 @@ from wagtail.models import Collection, PageViewRestriction, Site, WorkflowState
 
 from consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from core.models import BlockedEmail
-from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS
+from core.staff_roles import COMMUNICATIONS_TEAM, MODERATORS, PLEDGE_LEADS, apply_staff_roles
 from home.loader import load_site
 from home.models import StandardPage
-from pledges.editorial import ensure_editorial as ensure_pledge_editorial
 from pledges.factories import make_pledge, publish_edition
 from pledges.models import PledgeIndexPage, ReviewIndexPage
 from stories import group_access
-from stories.editorial import ensure_editorial as ensure_story_editorial
 from stories.factories import StoryPageFactory
 from stories.models import StoryIndexPage, StoryPreviewLink
 from stories.submissions import create_story_submission
@@ -75,7 +73,7 @@ def build_world():
     pages["standard"] = StandardPage.objects.get(slug="accessibility-statement")
 
     stories = publish(home, StoryIndexPage(title="Stories of change", slug="stories"))
-    ensure_story_editorial()
+    apply_staff_roles()
     pages["stories"] = stories
     pages["story"] = publish(stories, StoryPageFactory.build(title="The council's story", slug="council-story"))
     submission, link = submitted_story(stories, GROUP_EMAIL, "Our repair café")
@@ -83,7 +81,7 @@ def build_world():
     _other_submission, other_link = submitted_story(stories, OTHER_GROUP_EMAIL, "Our allotments")
 
     pledges = publish(home, PledgeIndexPage(title="Our pledges", slug="pledges", introduction="What we promised."))
-    ensure_pledge_editorial(pledges)
+    apply_staff_roles()
     pages["pledges"] = pledges
     theme = Theme.objects.first()
     pages["own_pledge"] = make_pledge(pledges, theme, title="Warm spaces", publish=True)

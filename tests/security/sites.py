@@ -1,7 +1,7 @@
 """The site the public-form security tests post to: stories and one open consultation."""
 
 from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory, ensure_home
-from stories.editorial import ensure_editorial
+from core.staff_roles import apply_staff_roles
 from stories.models import StoryIndexPage
 
 
@@ -12,7 +12,7 @@ def public_forms_site():
     stories = StoryIndexPage(title="Stories of change", slug="stories")
     home.add_child(instance=stories)
     stories.save_revision().publish()
-    ensure_editorial()
+    apply_staff_roles()
     consultations = ConsultationIndexPageFactory(parent=home)
     consultation = ConsultationPageFactory(parent=consultations, title="Parks and green spaces", slug="parks")
     return home, stories, consultation
