@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint format audit bench bench-search messages
+.PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -73,3 +73,6 @@ bench: $(STAMP) ## Load benchmark on 127.0.0.1 (PostgreSQL cc_bench, Redis, guni
 
 bench-search: $(STAMP) ## Search latency at 10,000 stories (DATABASE_URL=postgres://... to use PostgreSQL; ARGS="--stories 500")
 	$(PY) bench/search_benchmark.py $(ARGS)
+
+bench-compare: $(STAMP) ## Before and after in one run: make bench for BEFORE=<commit> and this tree, alternated
+	$(PY) bench/compare.py --before $(BEFORE) $(BENCH_ARGS)

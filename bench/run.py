@@ -141,7 +141,10 @@ def prepare(args, env, sizes):
     started = time.perf_counter()
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     options = [f"--{name}={count}" for name, count in sizes.items()]
-    run([PYTHON, "manage.py", "generate_load_data", f"--seed={args.seed}", *options], env)
+    # The generator belongs to sample_content, installed only in development and test settings;
+    # the site it fills is then served with production settings.
+    generator_env = {**env, "DJANGO_SETTINGS_MODULE": "connected_communities.settings.dev"}
+    run([PYTHON, "manage.py", "generate_load_data", f"--seed={args.seed}", *options], generator_env)
     say(f"Load data ready in {time.perf_counter() - started:.0f} s")
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     probe = run([PYTHON, "manage.py", "shell", "-c", PROBE], env, capture_output=True, text=True).stdout
