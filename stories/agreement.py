@@ -9,7 +9,7 @@ from wagtail.models import TaskState
 
 from core.site_address import absolute_url
 
-from .models import StoryPreviewLink, StorySubmission
+from .models import GroupAgreementTask, StoryPreviewLink, StorySubmission
 from .tasks import GROUP, queue_submission_email
 
 
@@ -54,8 +54,6 @@ def preview_url(link):
 
 def open_agreement(submission):
     """The group-agreement task state that waits for this group's answer, if there is one."""
-    from .models import GroupAgreementTask
-
     state = submission.page.current_workflow_task_state
     if state is None or state.status != TaskState.STATUS_IN_PROGRESS:
         return None

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.caching.routing import public_pages
 from core.open_data import csv_download, json_download
 from core.site_address import page_url
+from pledges.models import PledgePage
 
 EXPORT_COLUMNS = [
     ("id", _("A number that identifies the story; it never changes")),
@@ -28,8 +29,6 @@ EXPORT_COLUMNS = [
 
 
 def export_records(index):
-    from pledges.models import PledgePage
-
     stories = (
         index.stories()
         .select_related("place")

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 
-from core.caching.routing import public_pages
 from strategy.models import Theme
 
 
@@ -21,12 +20,9 @@ class StoryFilters(forms.Form):
     tag = forms.ChoiceField(label=_("Tag"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data=None, stories=None, choices=None):
+    def __init__(self, data=None, *, choices):
+        """`choices` from `choice_lists`, which the listing keeps until the next publication."""
         super().__init__(data or None)
-        if choices is None:
-            from .models import StoryPage
-
-            choices = self.choice_lists(stories if stories is not None else public_pages(StoryPage.objects.live()))
         everything = [("", _("All"))]
         for name, options in choices.items():
             self.fields[name].choices = everything + options

@@ -29,7 +29,10 @@ from core.page_privacy import PrivacyByEditorsMixin
 from core.pagination import CountedPaginator
 from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSerializer
 
-from .blocks import RippleMapBlock, StoryBodyBlock
+from .blocks import RippleMapBlock, StoryBodyBlock, walk_ripples
+from .exports import EXPORT_COLUMNS
+from .filters import StoryFilters
+from .ripples import ripple_tree
 
 STORIES_PER_PAGE = 12
 # Addresses under /stories/ that belong to the app, not to a story.
@@ -56,9 +59,6 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
         return public_pages(StoryPage.objects.live()).descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .exports import EXPORT_COLUMNS
-        from .filters import StoryFilters
-
         context = super().get_context(request, *args, **kwargs)
         # The choices change only when something is published: kept under the cache generation.
         choices = cached(
@@ -224,14 +224,10 @@ class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
 
     @cached_property
     def ripple_tree(self):
-        from .ripples import ripple_tree
-
-        return ripple_tree(self.ripples.raw_data)
+        return ripple_tree(self.ripples.raw_data, public_pages(StoryPage.objects.live()))
 
     @cached_property
     def ripple_count(self):
-        from .blocks import walk_ripples
-
         return sum(1 for _depth in walk_ripples(self.ripples.raw_data))
 
 

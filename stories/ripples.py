@@ -2,18 +2,13 @@
 
 from collections import Counter
 
-from core.caching.routing import public_pages
 from strategy.models import Theme
 
 from .blocks import Capital, walk_ripples
 
 
 def ripple_summary(index):
-    from .models import StoryPage
-
-    stories = (
-        public_pages(StoryPage.objects.live()).descendant_of(index).only("pk", "ripples").prefetch_related("themes")
-    )
+    stories = index.stories().only("pk", "ripples").prefetch_related("themes")
     by_capital, by_theme_capital = Counter(), Counter()
     story_count = 0
     for story in stories:
@@ -49,21 +44,15 @@ def width(count, largest):
     return round(100 * count / largest) if largest else 0
 
 
-def ripple_tree(raw_ripples):
+def ripple_tree(raw_ripples, live_stories):
     """A story's ripple map as nested dicts, with every linked story fetched in one query.
 
     StreamField would fetch the linked stories one query per level of the tree; here the
     count stays the same however deep or wide the map grows. Links to stories that are no
-    longer live or public are dropped.
+    longer live or public are dropped: `live_stories` is the queryset of those that are.
     """
-    from .models import StoryPage
-
     linked_ids = {ripple.get("linked_story") for _depth, ripple in walk_ripples(raw_ripples)} - {None, ""}
-    linked = (
-        public_pages(StoryPage.objects.live()).filter(pk__in=linked_ids).only("id", "title", "url_path").in_bulk()
-        if linked_ids
-        else {}
-    )
+    linked = live_stories.filter(pk__in=linked_ids).only("id", "title", "url_path").in_bulk() if linked_ids else {}
 
     def build(items):
         tree = []
