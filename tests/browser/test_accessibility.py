@@ -254,7 +254,7 @@ def test_search_works_with_the_keyboard_alone_with_focus_always_visible(browser,
 
 
 @pytest.mark.parametrize(
-    "selector", ["a.skip-link", ".site-nav a", ".language-switcher a", "#site-search-q", ".site-search button"]
+    "selector", ["a.govuk-skip-link", ".govuk-service-navigation__link", ".govuk-language-navigation__link", "#site-search-q", ".site-search button"]
 )
 def test_keyboard_focus_is_visible_on_header_controls(browser, translated_site, selector):
     browser.get(translated_site.url + "/")
@@ -305,7 +305,7 @@ def send_with_keyboard(browser, button_selector):
 
 
 def assert_error_summary_has_focus_and_links_to_each_field(browser):
-    summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
+    summary = browser.find_element(By.CSS_SELECTOR, ".govuk-error-summary")
     assert browser.switch_to.active_element == summary, "the error summary does not receive focus"
     links = summary.find_elements(By.CSS_SELECTOR, "a")
     assert links
@@ -384,7 +384,7 @@ const describe = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
   ` "${(el.textContent || "").trim().slice(0, 40)}"`;
 for (const el of document.body.querySelectorAll("*")) {
   // Hidden on purpose: the skip link until focused, screen-reader-only text, the spam trap.
-  if (el.closest(".visually-hidden, .skip-link, .hp, [hidden], script, style")) continue;
+  if (el.closest(".govuk-visually-hidden, .visually-hidden, .govuk-skip-link, .hp, [hidden], script, style")) continue;
   const style = getComputedStyle(el);
   if (style.display === "none" || style.visibility === "hidden") continue;
   const rect = el.getBoundingClientRect();

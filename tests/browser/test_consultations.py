@@ -37,7 +37,7 @@ def test_resident_comments_on_the_open_consultation_through_the_real_form(browse
     # Sent empty first: the error summary takes focus and links to the field.
     click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
     summary = WebDriverWait(browser, 10).until(
-        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-error-summary]"))
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".govuk-error-summary"))
     )
     WebDriverWait(browser, 5).until(lambda driver: driver.switch_to.active_element == summary)
     assert "There is a problem" in summary.text
