@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 BRAND = (11, 94, 87)  # settings.$brand in static/scss/_settings.scss
+BRAND_HEX = "#0b5e57"
 WHITE = (255, 255, 255)
 OUT = Path(__file__).resolve().parent.parent / "static" / "brand"
 # The rings on a 48 x 48 grid: centres and radius as in templates/includes/logo.html.
@@ -18,7 +19,7 @@ RINGS = [(17, 18), (31, 18), (24, 30)]
 RADIUS, STROKE = 10, 3.5
 
 SVG = f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">
-  <rect width="48" height="48" rx="8" fill="#{"%02x%02x%02x" % BRAND}"/>
+  <rect width="48" height="48" rx="8" fill="{BRAND_HEX}"/>
   {"".join(f'<circle cx="{x}" cy="{y}" r="{RADIUS}" fill="none" stroke="#fff" stroke-width="{STROKE}"/>' for x, y in RINGS)}
 </svg>
 """
@@ -28,7 +29,7 @@ MANIFEST = """{
   "short_name": "Communities",
   "start_url": "/",
   "display": "browser",
-  "theme_color": "#0b5e57",
+  "theme_color": "BRAND_HEX",
   "background_color": "#ffffff",
   "icons": [
     {"src": "icon-192.png", "type": "image/png", "sizes": "192x192"},
@@ -54,7 +55,7 @@ def icon(size):
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "favicon.svg").write_text(SVG)
-    (OUT / "manifest.webmanifest").write_text(MANIFEST)
+    (OUT / "manifest.webmanifest").write_text(MANIFEST.replace("BRAND_HEX", BRAND_HEX))
     for size in (180, 192, 512):
         icon(size).save(OUT / f"icon-{size}.png", optimize=True)
     icon(48).save(OUT / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])

@@ -254,7 +254,14 @@ def test_search_works_with_the_keyboard_alone_with_focus_always_visible(browser,
 
 
 @pytest.mark.parametrize(
-    "selector", ["a.govuk-skip-link", ".govuk-service-navigation__link", ".govuk-language-navigation__link", "#site-search-q", ".site-search button"]
+    "selector",
+    [
+        "a.govuk-skip-link",
+        ".govuk-service-navigation__link",
+        ".govuk-language-navigation__link",
+        "#site-search-q",
+        ".site-search button",
+    ],
 )
 def test_keyboard_focus_is_visible_on_header_controls(browser, translated_site, selector):
     browser.get(translated_site.url + "/")
