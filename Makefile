@@ -11,13 +11,13 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export PORT SITE_URL
 STAMP := $(VENV)/.installed
 # npm packages, pinned in package-lock.json: GOV.UK Frontend and Sass to build the stylesheet,
-# axe-core and the Nu HTML checker for the browser tests.
+# axe-core and the Nu HTML checker (vnu-jar, run with Java) for the browser tests.
 AXE := node_modules/axe-core/axe.min.js
 SASS := node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules
 GOVUK_JS := node_modules/govuk-frontend/dist/govuk/all.bundle.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages css css-check
+.PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages css css-check screenshots
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL
 
 test-fast: $(STAMP) ## Run the tests without the browser suites
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+screenshots: $(STAMP) ## Screenshots of every page type at 390 and 1280 px, and their heights, in var/screenshots/
+	$(PY) -m tools.screenshots $(SCREENSHOTS_ARGS)
 
 # The compiled stylesheet and GOV.UK Frontend's script are committed, so the site runs from a
 # clone without Node.js; css-check (in make lint) fails when they differ from their sources.
