@@ -85,7 +85,7 @@ def test_polish_home_page_is_in_polish_and_marked_as_a_sample(client, polish_sit
     # Footer pages in the visitor's language (here: the English page, with a notice).
     assert '<a class="govuk-footer__link" href="/pl/accessibility-statement/">Deklaracja dostępności</a>' in html
     # The Polish themes, linked to their Polish pages.
-    assert '<a href="/pl/strategy/healthier/">Zdrowsze społeczności</a>' in html
+    assert '<a class="govuk-link" href="/pl/strategy/healthier/">Zdrowsze społeczności</a>' in html
 
 
 def test_polish_strategy_page_is_in_polish(client, polish_site):
@@ -106,7 +106,7 @@ def test_romanian_home_page_is_in_romanian_and_marked_as_a_sample(client, polish
     assert "Traducere de probă" in html
     assert "govuk-inset-text" not in html
     assert switcher(html) == [("English", False), ("Polski", False), ("Română", True)]
-    assert '<a href="/ro/strategy/healthier/">Comunități mai sănătoase</a>' in html
+    assert '<a class="govuk-link" href="/ro/strategy/healthier/">Comunități mai sănătoase</a>' in html
 
 
 def test_romanian_strategy_page_is_in_romanian(client, polish_site):
@@ -170,7 +170,7 @@ def test_fallback_also_works_when_nothing_is_translated_into_the_language(client
 def test_a_page_that_does_not_exist_in_any_language_is_still_a_404(client, polish_site):
     html = html_of(client, "/pl/no-such-page/", status=404)
     assert h1(html) == "Nie znaleziono strony"
-    assert '<a href="/pl/search/">' in html
+    assert '<a class="govuk-link" href="/pl/search/">' in html
 
 
 def test_staff_and_machine_urls_have_no_language_prefix(client, polish_site):

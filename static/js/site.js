@@ -9,6 +9,6 @@
   var frontend = window.GOVUKFrontend;
   if (frontend && "noModule" in HTMLScriptElement.prototype) {
     document.body.classList.add("govuk-frontend-supported");
-    frontend.initAll();
+    if (frontend.isSupported()) frontend.initAll();
   }
 })();
