@@ -4,9 +4,11 @@
   document.body.classList.add("js-enabled");
   // GOV.UK Frontend's components (static/govuk/govuk-frontend.js, loaded before this file):
   // the menu on phones, character counts, the error summary taking focus, accordions.
+  // isSupported() only reads the body's govuk-frontend-supported class, so the class must come
+  // first, from GOV.UK's own test (a browser with ES modules), or nothing is ever initialised.
   var frontend = window.GOVUKFrontend;
-  if (frontend && frontend.isSupported()) {
+  if (frontend && "noModule" in HTMLScriptElement.prototype) {
     document.body.classList.add("govuk-frontend-supported");
-    frontend.initAll();
+    if (frontend.isSupported()) frontend.initAll();
   }
 })();
