@@ -96,11 +96,12 @@ def test_dashboard_filters_are_labelled_for_keyboard_and_screen_reader_users(bro
 
 # Phones ------------------------------------------------------------------------------------------
 
-# At 390 px the dashboard was 9,500 px tall with the 13 sample pledges (every pledge a card, the
-# workstream table in full). Now its summary (counts by status and theme) and the filters come
-# first and every section is closed: header, summary, filters, five section headings, open data
-# and footer add up to about 3,000 px, and adding pledges adds nothing. The bound leaves room
-# for longer theme names or a translation, and is still under half the old height.
+# At 390 px the dashboard was 11,200 px tall with the sample pledges (every pledge a card, every
+# theme's chart, the workstream table in full). Now the summary (counts by status and theme, a
+# fixed size) and the filters come first and every section is closed: header, summary, filters,
+# four section headings, open data and footer measure about 3,600 px, and more pledges add
+# nothing. The bound leaves room for a longer theme name or translation wrapping a few lines,
+# and is still well under half the old height.
 PHONE_HEIGHT_BOUND = 4200
 
 NO_SIDEWAYS_SCROLL = """
