@@ -374,7 +374,7 @@ def test_story_filters_work_with_the_keyboard_alone(browser, demo_site):
     assert chosen
     send_with_keyboard(browser, "form.filters [type=submit]")
     assert f"theme={chosen}" in browser.current_url
-    titles = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "main .card a")]
+    titles = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "main .story-card__title a")]
     assert titles, "the filtered listing shows no story"
 
 
@@ -397,7 +397,7 @@ for (const el of document.body.querySelectorAll("*")) {
   const rect = el.getBoundingClientRect();
   if (!rect.width && !rect.height) continue;
   // Wide data tables may scroll inside their own container (WCAG 1.4.10 allows it).
-  const scroller = el.parentElement && el.parentElement.closest(".table-wrap");
+  const scroller = el.parentElement && el.parentElement.closest(".table-wrap, .table-scroll");
   if (scroller) continue;
   if (["hidden", "clip"].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
     problems.push(`${describe(el)} cuts off its content (${el.scrollWidth}px in ${el.clientWidth}px)`);
