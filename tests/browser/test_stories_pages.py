@@ -41,12 +41,12 @@ def pictured_story(site):  # noqa: F811
 
 
 def test_cards_and_story_pages_show_webp_pictures_and_draw_the_ripple_map(browser, pictured_story):
-    site, story = pictured_story
+    server, story = pictured_story
     browser.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
     )
     try:
-        browser.get(site.url + "/stories/")
+        browser.get(server.url + "/stories/")
         card = browser.find_element(By.CSS_SELECTOR, ".story-card picture img")
         assert card.get_attribute("loading") == "lazy"
         browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", card)
@@ -55,7 +55,7 @@ def test_cards_and_story_pages_show_webp_pictures_and_draw_the_ripple_map(browse
         assert browser.execute_script("return arguments[0].currentSrc", card).endswith(".webp")
         assert "fill-800x600" in browser.execute_script("return arguments[0].currentSrc", card)
 
-        browser.get(site.url + story.url)
+        browser.get(server.url + story.url)
         lead = browser.find_element(By.CSS_SELECTOR, ".story__lead-image img")
         assert lead.get_attribute("loading") in (None, "", "eager")
         assert lead.size["width"] > 300
@@ -67,7 +67,7 @@ def test_cards_and_story_pages_show_webp_pictures_and_draw_the_ripple_map(browse
 
 
 def test_no_stories_page_scrolls_sideways_on_a_phone(browser, pictured_story):
-    site, story = pictured_story
+    server, story = pictured_story
     paths = ["/stories/", story.url, "/stories/ripples/", "/stories/submit/", "/stories/mine/sign-in/", "/"]
     failures = []
     try:
@@ -77,7 +77,7 @@ def test_no_stories_page_scrolls_sideways_on_a_phone(browser, pictured_story):
                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
             )
             for path in paths:
-                browser.get(site.url + path)
+                browser.get(server.url + path)
                 problems = browser.execute_script(OVERFLOW_PROBLEMS)
                 if problems:
                     failures.append(f"{path} at {width}px:\n" + "\n".join(problems))
