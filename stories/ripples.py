@@ -71,9 +71,9 @@ def ripple_tree(raw_ripples, live_stories):
 
 
 # The diagram's geometry, in SVG user units: the gap between rings, and the largest node.
-RING_GAP = 60
-NODE_RADIUS = 13
-CENTRE_RADIUS = 18
+RING_GAP = 48
+NODE_RADIUS = 14
+CENTRE_RADIUS = 16
 
 
 def ripple_diagram(tree):
@@ -117,7 +117,7 @@ def ripple_diagram(tree):
         "links": links,
         "nodes": nodes,
         "node_radius": radius,
-        "show_numbers": radius >= 9,
+        "show_numbers": radius >= 10,
         "centre_radius": CENTRE_RADIUS,
         "ripple_count": len(nodes),
         "ring_count": depth,

@@ -37,7 +37,8 @@ PINS = {
     "story index, filtered": 0,
     "story": 2,
     "ripples": 3,
-    "story submission form": 2,
+    # The place list and, since the GOV.UK form fields, a count of the theme checkboxes.
+    "story submission form": 3,
     "pledge dashboard": 3,
     "pledge": 5,
     # The editions listing no longer asks for the view restrictions (core.caching.routing.public_pages).
@@ -54,7 +55,8 @@ PINS = {
 # page, section, restrictions, translations, site root paths, contact details); the rest
 # is the page's own content, read in a fixed number of queries.
 FIRST_RENDER_PINS = {
-    "home": 12,
+    # The latest stories' cards show their pictures: one query for their renditions.
+    "home": 13,
     # "Our pledges" lists each theme's published pledges (kept as a fragment between publications).
     "strategy": 16,
     "theme": 18,
@@ -62,7 +64,7 @@ FIRST_RENDER_PINS = {
     "story index, filtered": 16,
     "story": 20,
     "ripples": 12,
-    "story submission form": 11,
+    "story submission form": 12,
     # The roll-up lists every workstream, those no pledge serves yet included.
     "pledge dashboard": 13,
     "pledge": 14,
