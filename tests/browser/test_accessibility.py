@@ -628,7 +628,7 @@ def test_story_filters_work_with_the_keyboard_alone(browser, demo_site):
     assert chosen
     send_with_keyboard(browser, "form.filters [type=submit]")
     assert f"theme={chosen}" in browser.current_url
-    titles = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "main .card a")]
+    titles = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "main .story-card__title a")]
     assert titles, "the filtered listing shows no story"
 
 

@@ -59,7 +59,8 @@ PINS = {
 # page, section, restrictions, translations, site root paths, contact details); the rest
 # is the page's own content, read in a fixed number of queries.
 FIRST_RENDER_PINS = {
-    "home": 12,
+    # The latest stories' cards show their pictures: one query for their renditions.
+    "home": 13,
     # "Our pledges", in the full text, lists each theme's published pledges (kept as a
     # fragment between publications).
     "strategy": 10,
