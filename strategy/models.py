@@ -466,7 +466,8 @@ def strategy_page_data():
 
 
 def section_anchor(section_value):
-    return section_value.get("anchor") or slugify(section_value["heading"])
+    # Slugified even when given: an editor's or translator's anchor becomes an id and an address.
+    return slugify(section_value.get("anchor") or "") or slugify(section_value["heading"])
 
 
 class ThemePage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
