@@ -173,7 +173,8 @@ def serious_violations_here(browser, axe_source, name, path):
 # Widest first: each page is loaded at 1280 px, then narrowed without reloading, so the states
 # reached by sending a form are seen at every width too.
 WIDTHS = [1280, 768, 390, 320]
-AXE_WIDTHS = [1280, 390]
+# axe at every width too (issue #16): a phone layout can hide a control or shrink a target.
+AXE_WIDTHS = WIDTHS
 
 # How far the page reaches to the right, and, when it is wider than the window, the element
 # that reaches furthest (the outermost one, in document order) among those not clipped by a
