@@ -10,11 +10,14 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export PORT SITE_URL
 STAMP := $(VENV)/.installed
-# axe-core (npm, pinned in package-lock.json) for the accessibility tests in headless Chromium.
+# npm packages, pinned in package-lock.json: GOV.UK Frontend and Sass to build the stylesheet,
+# axe-core and the Nu HTML checker (vnu-jar, run with Java) for the browser tests.
 AXE := node_modules/axe-core/axe.min.js
+SASS := node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules
+GOVUK_JS := node_modules/govuk-frontend/dist/govuk/all.bundle.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages
+.PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages css css-check screenshots
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,7 +53,22 @@ test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL
 test-fast: $(STAMP) ## Run the tests without the browser suites
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-lint: $(STAMP) ## ruff, no model change without its migration, the import layers and the templates (pyproject.toml)
+screenshots: $(STAMP) ## Screenshots of every page type at 390 and 1280 px, and their heights, in var/screenshots/
+	$(PY) -m tools.screenshots $(SCREENSHOTS_ARGS)
+
+# The compiled stylesheet and GOV.UK Frontend's script are committed, so the site runs from a
+# clone without Node.js; css-check (in make lint) fails when they differ from their sources.
+css: $(AXE) ## Compile static/scss into static/css/site.css and copy GOV.UK Frontend's script
+	$(SASS) static/scss/site.scss static/css/site.css
+	sed '/sourceMappingURL/d' $(GOVUK_JS) > static/govuk/govuk-frontend.js
+
+css-check: $(AXE) ## Fail if static/css/site.css or static/govuk/ is out of date with its sources
+	@tmp=$$(mktemp -d); $(SASS) static/scss/site.scss $$tmp/site.css \
+	&& sed '/sourceMappingURL/d' $(GOVUK_JS) > $$tmp/govuk-frontend.js \
+	&& cmp -s $$tmp/site.css static/css/site.css && cmp -s $$tmp/govuk-frontend.js static/govuk/govuk-frontend.js \
+	|| { echo "static/css/site.css or static/govuk/govuk-frontend.js is out of date: run make css"; rm -r $$tmp; exit 1; }; rm -r $$tmp
+
+lint: $(STAMP) css-check ## ruff, no model change without its migration, the import layers and the templates (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=connected_communities.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -64,7 +64,7 @@ class CommentForm(PublicForm):
         help_text=_("Never shown. It helps us see which areas responded."),
         max_length=10,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "input--short"}),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}),
     )
     text = forms.CharField(
         label=_("Your comment"),

@@ -144,6 +144,7 @@ def dashboard_context(index, request):
         group["rollup"] = Rollup.of(group["pledges"])
         group["url"] = theme_urls.get(group["theme"].pk)
 
+    overall = Rollup.of(pledges)
     selected = {key: request.GET.get(key, "").strip() for key in ("theme", "status", "lead")}
     workstream_rollups = workstream_progress(pledges, selected["theme"])
     # Filter choices come from the pledges themselves: a theme or lead with no pledge is no use.
@@ -151,7 +152,8 @@ def dashboard_context(index, request):
     return {
         "theme_groups": themes,
         "workstream_rollups": workstream_rollups,
-        "overall": Rollup.of(pledges),
+        "overall": overall,
+        "status_table": status_table(themes, overall),
         "pledge_count": len(pledges),
         "stale_count": sum(1 for pledge in pledges if pledge.is_stale),
         "filter_themes": sorted(filter_themes, key=lambda theme: (theme.sort_order, theme.name)),
@@ -163,6 +165,22 @@ def dashboard_context(index, request):
         "export_columns": EXPORT_COLUMNS,
         "review_index": review_index,
     }
+
+
+def status_table(theme_groups, overall):
+    """The summary's counts: a row per status, a column per theme and one for them all.
+
+    Its size is fixed by the statuses and themes, however many pledges there are.
+    """
+    return [
+        {
+            "status": item.status,
+            "label": item.label,
+            "cells": [(group["theme"], group["rollup"].counts[row].count) for group in theme_groups],
+            "total": item.count,
+        }
+        for row, item in enumerate(overall.counts)
+    ]
 
 
 def workstream_progress(pledges, theme_slug=""):

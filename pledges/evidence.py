@@ -12,7 +12,7 @@ from core.caching.routing import public_pages
 
 
 def evidence_by_update(updates):
-    """{id(update): [{"kind", "title", "url"}, ...]} for live pages, existing documents and links."""
+    """{id(update): [{"kind", "title", "url"[, "extension"]}, ...]} for live pages, existing documents and links."""
     page_ids, document_ids = set(), set()
     for update in updates:
         for block in update.evidence.raw_data:
@@ -34,7 +34,10 @@ def evidence_by_update(updates):
             if kind in ("story", "consultation") and value in pages:
                 links.append({"kind": kind, "title": pages[value].title, "url": pages[value].url})
             elif kind == "document" and value in documents:
-                links.append({"kind": kind, "title": documents[value].title, "url": documents[value].url})
+                document = documents[value]
+                links.append(
+                    {"kind": kind, "title": document.title, "url": document.url, "extension": document.file_extension}
+                )
             elif kind == "link" and value:
                 links.append({"kind": kind, "title": value.get("title") or value.get("url"), "url": value.get("url")})
         result[id(update)] = links

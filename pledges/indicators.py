@@ -1,10 +1,14 @@
-"""What an indicator's chart and table show: baseline, readings and target, with bar widths.
+"""What an indicator's chart shows: a trend line through its readings, or bars when it has too few.
 
-The width classes (w-0 … w-100) come from static/css/bar-widths.css, so no inline style is
-needed. Percentages are drawn as they are; other units relative to the largest value.
+Rows and points are in the form core/charts.py takes ({% trend_chart %}, {% bar_chart %}),
+so the numbers are always in the text and in a table, and no inline style is needed.
+Percentages are drawn against 100; other units against the largest value.
 """
 
 from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 
 def format_value(value):
@@ -14,43 +18,60 @@ def format_value(value):
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:.2f}".rstrip("0")
 
 
-def bar_width(value, scale):
-    if value is None or not scale:
-        return 0
-    return max(0, min(100, round(Decimal(value) * 100 / scale)))
+def baseline_label(year):
+    return gettext("%(year)s baseline") % {"year": year} if year else gettext("Baseline")
+
+
+def target_label(year):
+    return gettext("Target for %(year)s") % {"year": year} if year else gettext("Target")
 
 
 def indicator_rows(indicators):
+    """Each indicator with `trend` points (two readings or more) or `bars`, and its target in words.
+
+    A trend starts at the baseline when there is one: the line shows the change since then.
+    The target is a promise, not a reading, so it is said beside the line rather than drawn on it.
+    """
     rows = []
     for indicator in indicators:
+        unit = indicator.unit
+
+        def display(value, unit=unit):
+            return f"{format_value(value)}{unit}"
+
         readings = sorted(indicator.readings.all(), key=lambda reading: reading.date)
-        values = [indicator.baseline, indicator.target_value, *(reading.value for reading in readings)]
-        values = [Decimal(value) for value in values if value is not None]
-        scale = Decimal(100) if indicator.unit.strip() == "%" else (max(values) if values else 0)
-        points = []
-        if indicator.baseline is not None:
-            points.append(
-                {"kind": "baseline", "year": indicator.baseline_year, "date": None, "value": indicator.baseline}
-            )
-        points.extend(
-            {"kind": "reading", "year": None, "date": reading.date, "value": reading.value} for reading in readings
+        baseline = indicator.baseline
+        measured = [
+            (date_format(reading.date, "j F Y"), float(reading.value), display(reading.value)) for reading in readings
+        ]
+        first = (
+            [(baseline_label(indicator.baseline_year), float(baseline), display(baseline))]
+            if baseline is not None
+            else []
         )
-        if indicator.target_value is not None:
-            points.append(
-                {"kind": "target", "year": indicator.target_year, "date": None, "value": indicator.target_value}
-            )
-        for point in points:
-            point["display"] = format_value(point["value"])
-            point["width"] = bar_width(point["value"], scale)
-        latest = readings[-1] if readings else None
+        target = indicator.target_value
+        target_row = (
+            [(target_label(indicator.target_year), float(target), display(target), "target")]
+            if target is not None
+            else []
+        )
+        trend = first + measured if len(readings) >= 2 else None
+        bars = None
+        if trend is None:
+            bars = [(*point, "baseline") for point in first] + [(*point, "reading") for point in measured] + target_row
+        values = [row[1] for row in (trend or bars)] + ([float(target)] if target is not None else [])
         rows.append(
             {
                 "indicator": indicator,
                 "name": indicator.name,
-                "unit": indicator.unit,
+                "unit": unit,
                 "source": indicator.baseline_figure,
-                "points": points,
-                "latest": latest,
+                "trend": trend,
+                "bars": bars,
+                "maximum": 100 if unit.strip() == "%" else max(values, default=0),
+                "target": display(target) if target is not None else "",
+                "target_year": indicator.target_year,
+                "latest": readings[-1] if readings else None,
             }
         )
     return rows

@@ -161,6 +161,13 @@ class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
         self.__dict__["current_update"] = updates[0] if updates else None  # already fetched: reuse it
         evidence = evidence_by_update(updates)
         context["updates"] = [(update, evidence.get(id(update), [])) for update in updates]
+        # Every document the updates give as evidence, once each, newest update first.
+        documents = {}
+        for links in evidence.values():
+            for link in links:
+                if link["kind"] == "document":
+                    documents.setdefault(link["url"], link)
+        context["documents"] = list(documents.values())
         context["indicators"] = indicator_rows(
             self.indicators.select_related("baseline_figure").prefetch_related("readings")
         )

@@ -126,7 +126,7 @@ def change_kind(before, after):
 def compare_snapshots(previous, current):
     """Each pledge of `current` (and each dropped from `previous`) sorted into a kind of change.
 
-    Returns [{"kind", "label", "items": [{"title", "url", "before", "after"}]}] in CHANGE_KINDS
+    Returns [{"kind", "label", "items": [{"title", "url", "before", "after", "before_status", "after_status"}]}] in CHANGE_KINDS
     order, with empty kinds left in so the page can say "none".
     """
     if previous is None:
@@ -143,11 +143,20 @@ def compare_snapshots(previous, current):
                 "url": item["url"],
                 "before": status_label(old["status"]) if old else None,
                 "after": status_label(item["status"]),
+                "before_status": old["status"] if old else None,
+                "after_status": item["status"],
             }
         )
     for pledge_id, old in before.items():
         if pledge_id not in after:
             groups["removed"].append(
-                {"title": old["title"], "url": old["url"], "before": status_label(old["status"]), "after": None}
+                {
+                    "title": old["title"],
+                    "url": old["url"],
+                    "before": status_label(old["status"]),
+                    "after": None,
+                    "before_status": old["status"],
+                    "after_status": None,
+                }
             )
     return [{"kind": kind, "label": label, "items": groups[kind]} for kind, label in CHANGE_KINDS]

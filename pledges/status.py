@@ -24,6 +24,23 @@ PROGRESS_RANK = {
 }
 
 
+# Each status's GOV.UK tag colour. The tag's words always say the status; colour only repeats it.
+TAG_COLOURS = {
+    Status.ACHIEVED: "green",
+    Status.ON_TRACK: "teal",
+    Status.AT_RISK: "orange",
+    Status.DELAYED: "red",
+    Status.NOT_STARTED: "grey",
+    Status.WITHDRAWN: "purple",
+}
+
+
+def tag_class(value):
+    """The GOV.UK tag classes for a status: `govuk-tag govuk-tag--green` for achieved."""
+    colour = TAG_COLOURS.get(value)
+    return f"govuk-tag govuk-tag--{colour}" if colour else "govuk-tag"
+
+
 def status_label(value):
     try:
         return Status(value).label

@@ -197,6 +197,8 @@ def translate_sample(instance, locale, strings):
         return
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
+        if segment.context.path.endswith(".anchor"):
+            continue  # an address, not prose: "introduction" must not match the introduction field's text
         text = strings.get(segment.context.path) or strings.get(segment.string.data)
         if text:
             StringTranslation.objects.get_or_create(

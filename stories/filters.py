@@ -26,6 +26,8 @@ class StoryFilters(forms.Form):
         everything = [("", _("All"))]
         for name, options in choices.items():
             self.fields[name].choices = everything + options
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-select"
 
     @staticmethod
     def choice_lists(live):

@@ -32,7 +32,7 @@ from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSer
 from .blocks import RippleMapBlock, StoryBodyBlock, walk_ripples
 from .exports import EXPORT_COLUMNS
 from .filters import StoryFilters
-from .ripples import ripple_tree
+from .ripples import ripple_diagram, ripple_tree
 
 STORIES_PER_PAGE = 12
 # Addresses under /stories/ that belong to the app, not to a story.
@@ -72,6 +72,8 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
         count = cached(f"story-count:{self.pk}:{filters.querystring()}", stories.count)
         page = CountedPaginator(stories, STORIES_PER_PAGE, count=count).get_page(request.GET.get("page"))
         context.update(filters=filters, stories=page, querystring=filters.querystring())
+        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+        context["ellipsis"] = page.paginator.ELLIPSIS
         context["export_columns"] = EXPORT_COLUMNS
         return context
 
@@ -84,7 +86,7 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
                 .filter(slug=path_components[0])
                 .select_related("place", "lead_image", "locale")
                 # Its themes are shown only in parts kept until the next publication.
-                .prefetch_related(prefetch_renditions("lead_image", "body", "share"))
+                .prefetch_related(prefetch_renditions("lead_image", "lead", "share"))
                 .first()
             )
             if story is not None:
@@ -225,6 +227,10 @@ class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     @cached_property
     def ripple_tree(self):
         return ripple_tree(self.ripples.raw_data, public_pages(StoryPage.objects.live()))
+
+    @cached_property
+    def ripple_diagram(self):
+        return ripple_diagram(self.ripple_tree)
 
     @cached_property
     def ripple_count(self):

@@ -1,5 +1,7 @@
 """The district-wide ripple view: what communities' projects led to, by capital and theme."""
 
+import itertools
+import math
 from collections import Counter
 
 from strategy.models import Theme
@@ -20,11 +22,8 @@ def ripple_summary(index):
         by_capital.update(capitals)
         for theme in story.themes.all():
             by_theme_capital.update((theme.pk, capital) for capital in capitals)
-    largest = max(by_capital.values(), default=0)
-    capital_rows = [
-        {"capital": label, "count": by_capital[value], "width": width(by_capital[value], largest)}
-        for value, label in Capital.choices
-    ]
+    # (label, value, display) rows for {% bar_chart %}.
+    capital_rows = [(label, by_capital[value], str(by_capital[value])) for value, label in Capital.choices]
     themes = list(Theme.objects.for_active_locale())
     theme_rows = [
         {"theme": theme, "counts": [by_theme_capital[(theme.pk, value)] for value in Capital.values]}
@@ -39,11 +38,6 @@ def ripple_summary(index):
     }
 
 
-def width(count, largest):
-    """Bar width in steps of one percent, for the chart__bar w-NN classes."""
-    return round(100 * count / largest) if largest else 0
-
-
 def ripple_tree(raw_ripples, live_stories):
     """A story's ripple map as nested dicts, with every linked story fetched in one query.
 
@@ -54,6 +48,8 @@ def ripple_tree(raw_ripples, live_stories):
     linked_ids = {ripple.get("linked_story") for _depth, ripple in walk_ripples(raw_ripples)} - {None, ""}
     linked = live_stories.filter(pk__in=linked_ids).only("id", "title", "url_path").in_bulk() if linked_ids else {}
 
+    numbers = itertools.count(1)
+
     def build(items):
         tree = []
         for item in items or []:
@@ -61,6 +57,8 @@ def ripple_tree(raw_ripples, live_stories):
             if isinstance(value, dict):
                 tree.append(
                     {
+                        # Numbered parents first, as the list reads: the diagram shows the same numbers.
+                        "number": next(numbers),
                         "text": value.get("text", ""),
                         "capital": value.get("capital", ""),
                         "linked_story": linked.get(value.get("linked_story")),
@@ -70,3 +68,58 @@ def ripple_tree(raw_ripples, live_stories):
         return tree
 
     return build(raw_ripples)
+
+
+# The diagram's geometry, in SVG user units: the gap between rings, and the largest node.
+RING_GAP = 48
+NODE_RADIUS = 14
+CENTRE_RADIUS = 16
+
+
+def ripple_diagram(tree):
+    """A story's ripple map as concentric rings: the activity at the centre, each ripple on the
+    ring of its step away from it, joined to what it came from.
+
+    Each ripple gets an arc of its parent's arc in proportion to how many ripples end below
+    it, so a branch's ripples stay together. Returns None for a map without ripples.
+    """
+    if not tree:
+        return None
+    nodes, links = [], []
+    depth_counts = Counter()
+
+    def leaves(ripple):
+        return sum(leaves(child) for child in ripple["led_to"]) or 1
+
+    def place(ripples, start, span, depth, parent):
+        total = sum(leaves(ripple) for ripple in ripples)
+        for ripple in ripples:
+            share = span * leaves(ripple) / total
+            angle = start + share / 2
+            x = round(depth * RING_GAP * math.cos(angle), 1)
+            y = round(depth * RING_GAP * math.sin(angle), 1)
+            depth_counts[depth] += 1
+            links.append((parent[0], parent[1], x, y))
+            nodes.append({"x": x, "y": y, "number": ripple["number"], "capital": ripple["capital"]})
+            if ripple["led_to"]:
+                place(ripple["led_to"], start, share, depth + 1, (x, y))
+            start += share
+
+    place(tree, -math.pi / 2, 2 * math.pi, 1, (0, 0))
+    depth = max(depth_counts)
+    # Nodes shrink when a ring is crowded, so neighbours on the same ring do not overlap.
+    spacing = min(2 * math.pi * ring * RING_GAP / count for ring, count in depth_counts.items())
+    radius = max(4, min(NODE_RADIUS, round(spacing / 2.4)))
+    extent = depth * RING_GAP + radius + 4
+    return {
+        "view_box": f"{-extent} {-extent} {2 * extent} {2 * extent}",
+        "rings": [ring * RING_GAP for ring in range(1, depth + 1)],
+        "links": links,
+        "nodes": nodes,
+        "node_radius": radius,
+        "show_numbers": radius >= 10,
+        "centre_radius": CENTRE_RADIUS,
+        "ripple_count": len(nodes),
+        "ring_count": depth,
+        "per_ring": [depth_counts[ring] for ring in range(1, depth + 1)],
+    }

@@ -45,7 +45,7 @@ def page_data(parent_context, key):
     from .models import strategy_page_data  # models.py imports these blocks
 
     data = (parent_context or {}).get("strategy_data")
-    return (data or strategy_page_data())[key]
+    return (strategy_page_data() if data is None else data)[key]
 
 
 class SurveyFiguresBlock(blocks.StructBlock):

@@ -25,3 +25,21 @@ def open_consultations(context, limit=3):
     skip_cache_near_a_change(context.get("request"), open_now + upcoming)
     # The request goes along so {% pageurl %} reads the site's root paths once per request.
     return {"request": context.get("request"), "consultations": open_now, "upcoming": upcoming}
+
+
+@register.filter
+def page_links(page):
+    """The numbered links of GOV.UK pagination: the first, last and neighbouring pages, gaps elided."""
+    paginator = page.paginator
+    return [
+        {"number": number, "current": number == page.number, "ellipsis": False}
+        if isinstance(number, int)
+        else {"ellipsis": True}
+        for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    ]
+
+
+@register.filter
+def answer_rows(question):
+    """A choice question's results as {% bar_chart %} rows: (answer, per cent, "67%")."""
+    return [(option["choice"], option["percent"], f"{option['percent']}%") for option in question["options"]]

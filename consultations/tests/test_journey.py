@@ -292,7 +292,7 @@ def test_outcome_links_to_the_pledge_it_led_to(client, closed_with_comments, mod
     consultation.save_revision().publish()
     client.logout()
     content = client.get(consultation.url).content.decode()
-    assert f'It led to: <a href="{pledge.url}">Open park toilets all year</a>' in content
+    assert f'It led to: <a class="govuk-link" href="{pledge.url}">Open park toilets all year</a>' in content
     to_a = next(m for m in mail.outbox if m.to == ["a@example.org"])
     assert "http://testserver/pledges/toilets/" in to_a.body
 

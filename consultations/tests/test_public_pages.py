@@ -130,9 +130,13 @@ def outcome_with_answers(four_stages):
 def test_outcome_shows_answers_as_a_chart_with_numbers_and_a_table(client, outcome_with_answers):
     content = client.get(outcome_with_answers.url).content.decode()
     assert '<strong class="chart__value">67%</strong> Yes' in content
-    assert 'class="chart__bar w-67"' in content
-    assert "<caption>Answers to “Do you support it?”</caption>" in content
-    assert '<th scope="row">No</th><td>1</td><td>33%</td>' in content  # the rejected response is not counted
+    assert 'class="chart__bar" width="67.0"' in content
+    assert ">Answers to “Do you support it?”</caption>" in content
+    assert (
+        '<th scope="row" class="govuk-table__header">No</th>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric">1</td>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric">33%</td>'
+    ) in content  # the rejected response is not counted
     assert 'style="' not in content
 
 
@@ -230,11 +234,11 @@ def test_page_lists_its_documents_themes_and_places(client, four_stages):
     ConsultationDocument.objects.create(page=open_, document=plan, sort_order=0)
     ConsultationDocument.objects.create(page=open_, document=easy, title="Easy Read version", sort_order=1)
     content = client.get(open_.url).content.decode()
-    assert f'<a href="{plan.url}">Draft parks plan</a> <span class="meta">(PDF)</span>' in content
-    assert f'<a href="{easy.url}">Easy Read version</a>' in content
+    assert f'<a class="govuk-link" href="{plan.url}">Draft parks plan</a> (PDF)' in content
+    assert f'<a class="govuk-link" href="{easy.url}">Easy Read version</a>' in content
     assert content.index("Draft parks plan") < content.index("Easy Read version")
-    assert '<li class="tag">Healthier communities</li>' in content
-    assert '<li class="tag">Upton upon Severn</li>' in content
+    topics = content.split(">Themes and places</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "<li>Healthier communities</li><li>Upton upon Severn</li>" in topics
 
 
 def test_a_password_protected_consultation_asks_for_the_password(client, index_page, four_stages):
@@ -263,3 +267,110 @@ def test_view_restrictions_match_wagtails_own(index_page, four_stages):
     open_ = four_stages[1]
     restriction = PageViewRestriction.objects.create(page=index_page, restriction_type="login")
     assert list(open_.get_view_restrictions()) == list(Page.get_view_restrictions(open_)) == [restriction]
+
+
+# The design system (GOV.UK Frontend) --------------------------------------------------------
+
+STATE_TAGS = {
+    "Future bus routes": ("govuk-tag--light-blue", "Upcoming"),
+    "Parks review": ("govuk-tag--green", "Open"),
+    "Library hours": ("govuk-tag--grey", "Closed: under consideration"),
+    "Town centre plan": ("govuk-tag--purple", "Outcome published"),
+}
+
+
+def test_every_stage_is_a_tag_that_says_the_stage_in_words(client, index_page, four_stages):
+    listing = client.get(index_page.url).content.decode()
+    for page in four_stages:
+        colour, words = STATE_TAGS[page.title]
+        tag = f'<strong class="govuk-tag {colour} consultation-state">{words}</strong>'
+        card = listing.split(f">{page.title}</a>", 1)[1].split("</li>", 1)[0]
+        assert tag in card, page.title
+        detail = client.get(page.url).content.decode()
+        stage = detail.split('<dt class="govuk-summary-list__key">Stage</dt>', 1)[1].split("</dd>", 1)[0]
+        assert tag in stage, page.title
+
+
+def test_dates_are_a_summary_list_and_the_notices_inset_text(client, four_stages):
+    upcoming, _open, closed, _outcome = four_stages
+    content = client.get(upcoming.url).content.decode()
+    opens = date_format(timezone.localtime(upcoming.opens_at), "j F Y, H:i")
+    assert '<dl class="govuk-summary-list consultation__facts">' in content
+    assert re.search(
+        r'<dt class="govuk-summary-list__key">Opens</dt>\s*<dd class="govuk-summary-list__value"><time [^>]+>'
+        + re.escape(opens),
+        content,
+    )
+    assert f'<div class="govuk-inset-text" id="opening-notice">Not open yet: you can comment from {opens}' in content
+    closed_content = client.get(closed.url).content.decode()
+    assert '<div class="govuk-inset-text">This consultation has closed. The council is considering' in closed_content
+
+
+def test_answers_table_is_labelled_by_its_caption_and_scrolls_in_its_own_focusable_region(client, outcome_with_answers):
+    content = client.get(outcome_with_answers.url).content.decode()
+    region = re.search(r'<div class="table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">', content)
+    assert region
+    assert f'<caption class="govuk-table__caption govuk-table__caption--s" id="{region.group(1)}">' in content
+    assert '<table class="govuk-table">' in content
+    # The chart draws the bars in SVG, hidden from screen readers: the numbers are in the text.
+    assert '<svg class="chart__svg"' in content and 'aria-hidden="true"' in content
+    assert "Show the figures as a table" in content
+
+
+def test_comment_outcomes_are_tags_that_say_what_happened(client, outcome_with_answers):
+    content = client.get(outcome_with_answers.url).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--green">Adopted</strong>' in content
+
+
+def test_consultation_breadcrumbs_have_the_same_markup_as_every_other_page(client, four_stages):
+    from django.template.loader import render_to_string
+
+    open_ = four_stages[1]
+    content = client.get(open_.url).content.decode()
+    shown = re.search(r'<nav class="govuk-breadcrumbs.*?</nav>', content, re.S).group(0)
+    generic = render_to_string("includes/breadcrumbs.html", {"page": open_})
+
+    def normalised(html):
+        return re.sub(r">\s+<", "><", html.strip())
+
+    assert normalised(shown) == normalised(generic)
+    assert '<a class="govuk-breadcrumbs__link" href="/consultations/">' in shown
+
+
+def test_comments_are_paged_with_govuk_pagination(client, four_stages):
+    from consultations.models import COMMENTS_PER_PAGE
+
+    open_ = four_stages[1]
+    CommentFactory.create_batch(COMMENTS_PER_PAGE * 3 + 1, consultation=open_)
+    content = client.get(open_.url + "?page=2").content.decode()
+    nav = re.search(r'<nav class="govuk-pagination" aria-label="Pages of comments">.*?</nav>', content, re.S).group(0)
+    assert 'href="?page=1#comments" rel="prev"' in nav and 'href="?page=3#comments" rel="next"' in nav
+    assert 'aria-label="Page 2" aria-current="page">2</a>' in nav
+    assert 'href="?page=4#comments" aria-label="Page 4">4</a>' in nav
+
+
+def test_comment_form_uses_govuk_components(client, four_stages):
+    content = client.get(four_stages[1].url).content.decode()
+    form = content.split('id="comment-form"', 1)[1].split("</section>", 1)[0]
+    assert 'data-module="govuk-character-count" data-maxlength="3000"' in form
+    assert '<button type="submit" class="govuk-button" data-module="govuk-button"' in form
+
+
+def test_confirming_a_comment_shows_a_confirmation_panel(client, four_stages):
+    comment = CommentFactory(consultation=four_stages[1], confirmed_at=None, confirmation_token="tok-123")
+    link = "/consultations/confirm/tok-123/"
+    before = client.get(link).content.decode()
+    assert "govuk-panel" not in before
+    content = client.post(link).content.decode()
+    assert re.search(
+        r'<div class="govuk-panel govuk-panel--confirmation">\s*<h1 class="govuk-panel__title">'
+        r"Your comment is confirmed</h1>",
+        content,
+    )
+    comment.refresh_from_db()
+    assert comment.confirmed_at is not None
+
+
+def test_public_consultation_pages_have_no_inline_styles(client, index_page, outcome_with_answers, four_stages):
+    for address in ["/", index_page.url, *(page.url for page in four_stages)]:
+        assert 'style="' not in client.get(address).content.decode(), address

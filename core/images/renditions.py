@@ -19,13 +19,40 @@ from wagtail.signals import page_published
 logger = logging.getLogger(__name__)
 
 RENDITIONS = {
-    # Story cards in listings, theme pages and related stories.
+    # Story cards in listings, theme pages and related stories: the fallback in the format
+    # uploaded (JPEG or PNG), and WebP at one and two times the card's size.
     "card": "fill-400x300",
-    # A story's lead image and images in page bodies.
+    "card-webp": "fill-400x300|format-webp",
+    "card-webp-wide": "fill-800x600|format-webp",
+    # A story's lead image and images in page bodies: WebP at two widths, and the fallback.
     "body": "width-960|format-webp",
+    "body-narrow": "width-480|format-webp",
+    "body-fallback": "width-960",
     # Open Graph image for links shared on social media.
     "share": "fill-1200x630",
 }
+
+# Responsive pictures: a <picture> with WebP sources at several widths, and an <img> in the
+# uploaded format for browsers without WebP. `sizes` says how wide the picture is shown:
+# a card fills a phone's width and a third of the page's 960 px on wider screens; a lead
+# image fills a phone's width and two thirds of the page (640 px) on wider screens.
+PICTURES = {
+    "card": {
+        "sources": ["card-webp", "card-webp-wide"],
+        "fallback": "card",
+        "sizes": "(min-width: 40.0625em) 320px, 100vw",
+    },
+    "lead": {
+        "sources": ["body-narrow", "body"],
+        "fallback": "body-fallback",
+        "sizes": "(min-width: 40.0625em) 640px, 100vw",
+    },
+}
+
+
+def picture_sizes(picture):
+    """Every size name a picture uses, for prefetch_renditions."""
+    return [*PICTURES[picture]["sources"], PICTURES[picture]["fallback"]]
 
 
 def rendition(image, size):
@@ -46,10 +73,34 @@ def rendition(image, size):
         return None
 
 
+def renditions(image, sizes):
+    """{size: rendition or None} for sizes named in RENDITIONS, found in one look-up.
+
+    Prefetched renditions are used as they are; otherwise one read of the cache and at most
+    one query find those that exist. Any still missing are made (None when the original is).
+    """
+    filters = {size: image.clean_filter_for_svg(Filter(spec=RENDITIONS[size])) for size in sizes}
+    found = image.find_existing_renditions(*filters.values())
+    made = {}
+    for size, image_filter in filters.items():
+        if image_filter in found:
+            made[size] = found[image_filter]
+            continue
+        try:
+            made[size] = image.get_rendition(image_filter)
+        except OSError:  # includes SourceImageIOError: a missing original must not break the page
+            made[size] = None
+    return made
+
+
 def prefetch_renditions(image_field, *sizes):
-    """For a queryset's prefetch_related(): the renditions at `sizes` of the images in `image_field`."""
+    """For a queryset's prefetch_related(): the renditions at `sizes` of the images in `image_field`.
+
+    A size may also name a picture in PICTURES: every rendition it shows. One query, however many.
+    """
     Rendition = get_image_model().get_rendition_model()
-    specs = [RENDITIONS[size] for size in sizes]
+    names = [name for size in sizes for name in (picture_sizes(size) if size in PICTURES else [size])]
+    specs = [RENDITIONS[name] for name in names]
     return Prefetch(
         f"{image_field}__renditions",
         queryset=Rendition.objects.filter(filter_spec__in=specs),

@@ -32,7 +32,8 @@ class LanguageVersions:
     fallback_language_name: str | None
     current_language_name: str
     default_url: str | None
-    # For an untranslated page shown under another language's prefix: the page's own address.
+    # For an untranslated page shown under another language's prefix: the page's own address;
+    # for a sub-page with its own address in each language: that address.
     canonical_url: str | None
 
 
@@ -56,8 +57,13 @@ def language_versions(context):
         page_language = next(
             (code for code, (page_id, _url) in translations.items() if page_id == page.pk), None
         ) or get_supported_content_language_variant(page.locale.language_code)
+        # A sub-page of a routable page (a chapter of the strategy) gives its own address in
+        # each language, which is then also its canonical address.
+        subpage_urls = context.get("language_urls")
         for code, name in settings.LANGUAGES:
             url = translations.get(code, (None, None))[1]
+            if subpage_urls is not None:
+                url = subpage_urls.get(code)
             if url:
                 versions.append(Version(code, name, url, absolute_url(url), code == page_language))
     else:
@@ -65,13 +71,14 @@ def language_versions(context):
             url = translate_url(request.get_full_path(), code)
             versions.append(Version(code, name, url, absolute_url(url), code == active))
     fallback = page_language if page_language != active else None
+    canonical_code = fallback or (page_language if context.get("language_urls") is not None else None)
     return LanguageVersions(
         versions=versions,
         fallback_language=fallback,
         fallback_language_name=names.get(fallback) if fallback else None,
         current_language_name=names.get(active, active),
         default_url=next((version.full_url for version in versions if version.code == default), None),
-        canonical_url=next((version.full_url for version in versions if version.code == fallback), None),
+        canonical_url=next((version.full_url for version in versions if version.code == canonical_code), None),
     )
 
 

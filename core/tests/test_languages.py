@@ -27,7 +27,7 @@ def h1(html):
 
 def switcher(html):
     """(language name, is current) for each entry of the language switcher."""
-    nav = re.search(r'<nav class="wrapper language-switcher".*?</nav>', html, re.S)
+    nav = re.search(r'<nav class="govuk-language-navigation".*?</nav>', html, re.S)
     if not nav:
         return []
     return [
@@ -81,11 +81,11 @@ def test_polish_home_page_is_in_polish_and_marked_as_a_sample(client, polish_sit
     assert "Przykładowe tłumaczenie" in html
     assert "Przejdź do treści głównej" in html  # the interface too
     assert switcher(html) == [("English", False), ("Polski", True), ("Română", False)]
-    assert "notice--language" not in html
+    assert "govuk-inset-text" not in html
     # Footer pages in the visitor's language (here: the English page, with a notice).
-    assert '<a href="/pl/accessibility-statement/">Deklaracja dostępności</a>' in html
+    assert '<a class="govuk-footer__link" href="/pl/accessibility-statement/">Deklaracja dostępności</a>' in html
     # The Polish themes, linked to their Polish pages.
-    assert '<a href="/pl/strategy/healthier/">Zdrowsze społeczności</a>' in html
+    assert '<a class="govuk-link" href="/pl/strategy/healthier/">Zdrowsze społeczności</a>' in html
 
 
 def test_polish_strategy_page_is_in_polish(client, polish_site):
@@ -93,7 +93,10 @@ def test_polish_strategy_page_is_in_polish(client, polish_site):
     assert h1(html) == "Strategia Połączonych Społeczności 2021–2041"
     assert "Przykładowe tłumaczenie" in html
     assert "Spis treści" in html
-    assert '<a href="/pl/strategy/" aria-current="page">Strategia</a>' in html
+    assert (
+        '<a class="govuk-service-navigation__link" href="/pl/strategy/" aria-current="page">'
+        '<strong class="govuk-service-navigation__active-fallback">Strategia</strong></a>'
+    ) in html
 
 
 def test_romanian_home_page_is_in_romanian_and_marked_as_a_sample(client, polish_site):
@@ -101,9 +104,9 @@ def test_romanian_home_page_is_in_romanian_and_marked_as_a_sample(client, polish
     assert '<html lang="ro"' in html
     assert h1(html) == "Comunități conectate"
     assert "Traducere de probă" in html
-    assert "notice--language" not in html
+    assert "govuk-inset-text" not in html
     assert switcher(html) == [("English", False), ("Polski", False), ("Română", True)]
-    assert '<a href="/ro/strategy/healthier/">Comunități mai sănătoase</a>' in html
+    assert '<a class="govuk-link" href="/ro/strategy/healthier/">Comunități mai sănătoase</a>' in html
 
 
 def test_romanian_strategy_page_is_in_romanian(client, polish_site):
@@ -112,7 +115,7 @@ def test_romanian_strategy_page_is_in_romanian(client, polish_site):
     assert h1(html) == "Strategia Comunități conectate 2021–2041"
     assert "Traducere de probă" in html
     assert ">Cuvânt înainte<" in html
-    assert "notice--language" not in html
+    assert "govuk-inset-text" not in html
     assert '<link rel="alternate" hreflang="ro" href="http://testserver/ro/strategy/">' in html
 
 
@@ -134,10 +137,10 @@ def test_untranslated_page_falls_back_to_english_with_a_notice_not_a_404(client,
     assert h1(html) == "Accessibility statement for Connected Communities"
     assert '<html lang="pl"' in html
     # The English content says it is English; the notice is in the visitor's language.
-    assert re.search(r'<main id="main-content" tabindex="-1" lang="en">', html)
+    assert re.search(r'<main class="govuk-main-wrapper" id="main-content" tabindex="-1" lang="en">', html)
     assert (
-        '<p class="notice notice--language" lang="pl">Ta strona nie jest jeszcze dostępna w języku: Polski. '
-        "Wyświetlamy ją w języku: English.</p>"
+        '<div class="govuk-inset-text" lang="pl">Ta strona nie jest jeszcze dostępna w języku: Polski. '
+        "Wyświetlamy ją w języku: English.</div>"
     ) in html
     # Only the languages the page really exists in.
     assert switcher(html) == [("English", True)]
@@ -167,7 +170,7 @@ def test_fallback_also_works_when_nothing_is_translated_into_the_language(client
 def test_a_page_that_does_not_exist_in_any_language_is_still_a_404(client, polish_site):
     html = html_of(client, "/pl/no-such-page/", status=404)
     assert h1(html) == "Nie znaleziono strony"
-    assert '<a href="/pl/search/">' in html
+    assert '<a class="govuk-link" href="/pl/search/">' in html
 
 
 def test_staff_and_machine_urls_have_no_language_prefix(client, polish_site):
@@ -183,7 +186,10 @@ def test_search_and_other_views_switch_to_every_language_keeping_the_query(clien
     assert '<html lang="ro"' in html
     assert h1(html) == "Căutare"
     assert switcher(html) == [("English", False), ("Polski", False), ("Română", True)]
-    assert '<a href="/pl/search/?q=community" hreflang="pl" lang="pl">Polski</a>' in html
+    assert (
+        '<a class="govuk-language-navigation__link" href="/pl/search/?q=community" rel="alternate" hreflang="pl" lang="pl">'
+        "Polski</a>"
+    ) in html
 
 
 def test_sample_translations_are_idempotent(polish_site):

@@ -34,7 +34,10 @@ def test_a_renamed_section_moves_at_once(client, strategy_site):
 def test_breadcrumbs_come_from_routing_and_name_every_ancestor(client, strategy_site):
     theme_page = ThemePage.objects.first()
     content = client.get(theme_page.url).content.decode()
-    assert '<a href="/strategy/">' in content and 'aria-current="page">' + theme_page.title in content
+    assert (
+        '<a class="govuk-breadcrumbs__link" href="/strategy/">' in content
+        and 'aria-current="page">' + theme_page.title in content
+    )
 
 
 def test_an_answer_is_kept_in_the_workers_memory_until_the_next_generation(db):

@@ -9,7 +9,7 @@ def home_html(client, strategy_site):
 
 
 def test_home_page_says_what_connected_communities_is(home_html):
-    assert "<h1>Connected Communities</h1>" in home_html
+    assert '<h1 class="govuk-heading-xl">Connected Communities</h1>' in home_html
     assert "Read the strategy" in home_html
 
 
@@ -19,7 +19,7 @@ def test_home_page_shows_the_three_themes_linked_to_their_pages(home_html):
         ("safer-and-inclusive", "Safer and inclusive communities"),
         ("stronger-and-sustainable", "Stronger and sustainable communities"),
     ]:
-        assert f'<a href="/strategy/{slug}/">{name}</a>' in home_html
+        assert f'<a class="govuk-link" href="/strategy/{slug}/">{name}</a>' in home_html
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,25 @@ def test_anonymous_visitor_gets_no_cookies(client, strategy_site):
     for url in ("/", "/strategy/", "/strategy/healthier/", "/search/?q=volunteer", "/no-such-page/"):
         response = client.get(url)
         assert not response.cookies, f"{url} set {list(response.cookies)}"
+
+
+def test_home_page_opens_with_govuk_typography_and_a_start_button(home_html):
+    hero = home_html.split('<div class="home-hero">', 1)[1].split('<div class="home-sections">', 1)[0]
+    assert '<h1 class="govuk-heading-xl">Connected Communities</h1>' in hero
+    assert '<p class="govuk-body-l">' in hero
+    assert '<a class="govuk-button govuk-button--start" href="/strategy/" role="button"' in hero
+    assert '<svg class="govuk-button__start-icon"' in hero and 'aria-hidden="true"' in hero
+
+
+def test_home_page_sections_sit_in_one_spaced_container_with_govuk_headings(home_html):
+    sections = home_html.split('<div class="home-sections">', 1)[1]
+    assert '<h2 class="govuk-heading-l" id="themes-heading">Our three themes</h2>' in sections
+    assert '<h2 class="govuk-heading-l" id="assets-heading">Community assets snapshot</h2>' in sections
+
+
+def test_standard_page_rich_text_takes_govuk_typography(client, strategy_site):
+    html = client.get("/accessibility-statement/").content.decode()
+    assert '<h1 class="govuk-heading-xl">' in html
+    body = html.split('<div class="prose">', 1)[1]
+    assert "<h2>How accessible this website is</h2>" in body
+    assert 'style="' not in html

@@ -1,9 +1,11 @@
 """Pledge progress shown on other apps' pages: the home page and each theme page."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from ..dashboard import Rollup, index_with_status_counts, live_index, published_pledges
-from ..status import Status
+from ..status import Status, tag_class
 from ..status import status_label as label_of_status
 
 register = template.Library()
@@ -42,6 +44,35 @@ def theme_pledges(context, theme):
 @register.filter
 def status_label(value):
     return label_of_status(value)
+
+
+@register.simple_tag
+def status_tag(status, label=None, prefix=True):
+    """A status as a GOV.UK tag in its colour; the tag's words always say the status.
+
+    `label` overrides the words (a review edition keeps the label it recorded); `prefix=False`
+    leaves out the hidden "Status:" where a heading or key beside the tag already says it.
+    """
+    hidden = format_html('<span class="govuk-visually-hidden">{} </span>', gettext("Status:")) if prefix else ""
+    return format_html('<strong class="{}">{}{}</strong>', tag_class(status), hidden, label or label_of_status(status))
+
+
+@register.filter
+def status_bars(rollup):
+    """A roll-up's statuses as {% bar_chart %} rows, each bar a share of all the pledges.
+
+    Only statuses some pledge has: "1 on track (25%)", coloured by its status.
+    """
+    return [
+        (
+            gettext("%(status)s (%(percent)s%%)") % {"status": str(item.label).lower(), "percent": item.percent},
+            item.count,
+            str(item.count),
+            item.status,
+        )
+        for item in rollup.counts
+        if item.count
+    ]
 
 
 @register.simple_tag

@@ -39,7 +39,10 @@ def test_theme_page_shows_its_own_pledges_and_their_roll_up(client, home, pledge
     html = client.get(theme_page.url).content.decode()
     text = text_of(html)
     assert "Our pledges for this theme" in text
-    assert "Befriending (At risk)" in text
+    assert "Befriending Status: At risk" in text
+    assert (
+        '<strong class="govuk-tag govuk-tag--orange"><span class="govuk-visually-hidden">Status: </span>At risk' in html
+    )
     assert "Watch schemes" not in text
     assert "1 pledge, 0% achieved or on track." in text
     assert f'href="/pledges/?theme={healthier.slug}"' in html
@@ -84,9 +87,9 @@ def test_a_theme_page_shows_a_new_pledge_at_once_though_its_pledges_were_kept(cl
     theme_page = ThemePage(title=healthier.name, slug=healthier.slug, theme=healthier)
     strategy.add_child(instance=theme_page)
     make_pledge(pledge_index, healthier, [(date(2025, 1, 1), Status.AT_RISK)], title="Befriending")
-    assert "Befriending (At risk)" in text_of(client.get(theme_page.url).content.decode())
+    assert "Befriending Status: At risk" in text_of(client.get(theme_page.url).content.decode())
 
     make_pledge(pledge_index, healthier, [(date(2025, 1, 1), Status.ACHIEVED)], title="Warm spaces")
     text = text_of(client.get(theme_page.url).content.decode())
-    assert "Warm spaces (Achieved)" in text
+    assert "Warm spaces Status: Achieved" in text
     assert "2 pledges, 50% achieved or on track." in text

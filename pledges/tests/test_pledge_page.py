@@ -38,16 +38,39 @@ def test_indicator_baseline_comes_from_the_survey_figure(client, pledge_index, h
     html = client.get(pledge.url).content.decode()
     text = text_of(html)
     assert "Baseline from the residents' survey: 40% agree that they can influence decisions" in text
-    # The chart has every number in its text, in time order, and the bar only repeats it.
-    assert re.search(
-        r"40% baseline \(2021\) .*42% measured 31 March 2024 .*44% measured 31 March 2025 .*50% target for 2026", text
-    )
-    assert 'class="chart__bar chart__bar--baseline w-40"' in html
-    assert 'class="chart__bar chart__bar--target w-50"' in html
-    # The same figures as a table.
-    table = text_of(html.split("<table>", 1)[1].split("</table>", 1)[0])
-    assert "Baseline 2021 40%" in table and "Reading 31 March 2025 44%" in table and "Target 2026 50%" in table
+    # Two readings or more: a trend line from the baseline, its ends in words, the target beside it.
+    assert '<polyline class="chart__line"' in html
+    assert "From 40% (2021 baseline) to 44% (31 March 2025)" in text
+    assert "Target: 50% by 2026." in text
+    # Every figure in a table, in time order.
+    table = text_of(html.split('<table class="govuk-table">', 1)[1].split("</table>", 1)[0])
+    assert re.search(r"2021 baseline 40% .*31 March 2024 42% .*31 March 2025 44%", table)
     assert "style=" not in html
+
+
+def test_an_indicator_with_one_reading_is_drawn_as_bars(client, pledge_index, healthier):
+    pledge = make_pledge(
+        pledge_index,
+        healthier,
+        indicators=[
+            make_indicator(
+                name="Residents who feel safe after dark",
+                baseline_value=40,
+                baseline_year=2021,
+                target_value=50,
+                target_year=2026,
+                readings=[(date(2025, 3, 31), 44)],
+            )
+        ],
+    )
+    html = client.get(pledge.url).content.decode()
+    text = text_of(html)
+    assert "chart__line" not in html
+    # Every number in the text, in time order; each bar only repeats it, against 100%.
+    assert re.search(r"40% 2021 baseline .*44% 31 March 2025 .*50% Target for 2026", text)
+    assert 'class="chart__bar chart__bar--baseline" width="40.0"' in html
+    assert 'class="chart__bar chart__bar--reading" width="44.0"' in html
+    assert 'class="chart__bar chart__bar--target" width="50.0"' in html
 
 
 def test_survey_figure_change_moves_the_baseline_with_it(pledge_index, healthier):
@@ -74,7 +97,7 @@ def test_counted_indicator_bars_scale_to_the_largest_value(client, pledge_index,
     )
     html = client.get(pledge.url).content.decode()
     assert "2 events" in text_of(html) and "8 events" in text_of(html)
-    assert "w-25" in html and "w-100" in html
+    assert 'width="25.0"' in html and 'width="100.0"' in html
 
 
 def test_pledge_page_shows_what_it_serves_and_who_leads_it(client, pledge_index, healthier):
@@ -89,9 +112,11 @@ def test_pledge_page_shows_what_it_serves_and_who_leads_it(client, pledge_index,
         investment_priority="people",
         target_date=date(2026, 3, 31),
     )
-    text = text_of(client.get(pledge.url).content.decode())
+    html = client.get(pledge.url).content.decode()
+    text = text_of(html)
     assert "Continue to support the Good Neighbour Network." in text
-    assert "Current status Status: On track" in text
+    assert "Current status On track" in text
+    assert '<dt class="govuk-summary-list__key">Led by</dt>' in html
     assert "Support our most vulnerable neighbours" in text
     assert "People: enabling a lifetime of contribution" in text
     assert "Led by Community Services" in text
@@ -109,8 +134,12 @@ def test_update_evidence_links_to_documents_and_web_pages(client, pledge_index, 
     pledge.updates = [update]
     pledge.save()
     html = client.get(pledge.url).content.decode()
-    assert f'<a href="{document.url}">Annual report 2025</a>' in html
-    assert '<a href="https://example.org/minutes">Cabinet minutes</a>' in html
+    update_html = html.split('id="updates-heading"', 1)[1].split("</section>", 1)[0]
+    assert f'<a class="govuk-link" href="{document.url}">Annual report 2025</a>' in update_html
+    assert '<a class="govuk-link" href="https://example.org/minutes">Cabinet minutes</a>' in update_html
+    # The pledge's documents, listed once with their file type.
+    documents = text_of(html.split('<section aria-labelledby="documents-heading">', 1)[1].split("</section>", 1)[0])
+    assert documents == "Documents Annual report 2025 (PDF)"
 
 
 @pytest.mark.parametrize("count", [2, 40])
@@ -134,4 +163,5 @@ def test_pledge_page_query_count_is_flat(
     with django_assert_max_num_queries(PLEDGE_PAGE_QUERY_BUDGET):
         response = client.get(pledge.url)
     assert response.content.decode().count("Annual report") == 0
-    assert response.content.decode().count(">Report</a>") == count
+    # Each update's evidence, and the page's list of documents once.
+    assert response.content.decode().count(">Report</a>") == count + 1

@@ -16,7 +16,12 @@ def text_of(html):
 def changes(html):
     """{kind: [pledge titles]} from the comparison table of an edition."""
     found = {}
-    for kind, title in re.findall(r'<tr data-change="(\w+)"><td>[^<]*</td><td>(?:<a [^>]+>)?([^<]+)<', html):
+    rows = re.findall(
+        r'<tr class="govuk-table__row" data-change="(\w+)"><td class="govuk-table__cell">[^<]*</td>'
+        r'<td class="govuk-table__cell">(?:<a [^>]+>)?([^<]+)<',
+        html,
+    )
+    for kind, title in rows:
         found.setdefault(kind, []).append(title)
     return found
 
@@ -100,6 +105,16 @@ def test_comparison_with_the_previous_edition_sorts_each_pledge(client, review_i
     }
     assert "What changed since the 2024 review" in html
     assert "Merged into another pledge." in html
+    # Before and after as status tags, in a labelled region that scrolls on a phone.
+    row = html.split('data-change="slipped"', 1)[1].split("</tr>", 1)[0]
+    assert '<strong class="govuk-tag govuk-tag--teal">On track</strong>' in row
+    assert '<strong class="govuk-tag govuk-tag--red">Delayed</strong>' in row
+    assert re.search(
+        r'<div class="table-scroll" role="region" aria-labelledby="review-changes-caption" tabindex="0">\s*'
+        r'<table class="govuk-table [^"]*pledge-review__changes" id="review-changes">',
+        html,
+    )
+    assert 'id="review-changes-caption"' in html
 
 
 def test_first_edition_has_no_comparison(client, review_index, healthier):

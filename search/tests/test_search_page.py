@@ -1,3 +1,5 @@
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -62,7 +64,7 @@ def test_facets_count_types_themes_and_places_and_filter_results(client, make_st
     assert response.context["place_facets"] == [(place, 2)]
     assert [n for _ct, n in response.context["type_facets"]] == [3]
     html = response.content.decode()
-    assert "Getting involved <span>(2)</span>" in html
+    assert "Getting involved (2)</option>" in html
     filtered = client.get("/search/", {"q": "library", "theme": theme.pk})
     assert sorted(titles(filtered)) == ["Library story 0", "Library story 1"]
     by_place = client.get("/search/", {"q": "library", "place": place.pk})
@@ -198,11 +200,11 @@ def test_a_page_published_after_a_search_is_found_by_the_same_search_at_once(cli
 def test_type_filter_and_result_labels_use_residents_words(client, make_story, pledges):
     make_story("Warm spaces story", summary="Warm spaces opened in every town.")
     html = client.get("/search/", {"q": "warm"}).content.decode()
-    facet = html.split("Type of content", 1)[1].split("</ul>", 1)[0]
-    assert "Stories <span>(1)</span>" in facet
-    assert "Pledges <span>(1)</span>" in facet
-    assert '<p class="tag">Story</p>' in html
-    assert '<p class="tag">Pledge</p>' in html
+    facet = html.split("Type of content", 1)[1].split("</select>", 1)[0]
+    assert "Stories (1)</option>" in facet
+    assert "Pledges (1)</option>" in facet
+    assert '<p class="govuk-body-s search-result__type">Story</p>' in html
+    assert '<p class="govuk-body-s search-result__type">Pledge</p>' in html
     assert "Story page" not in html and "Pledge page" not in html
 
 
@@ -214,3 +216,55 @@ def test_type_labels_are_translated(client, make_story):
 
     with translation.override("pl"):
         assert str(labels.several(StoryPage)) == "Historie"
+
+
+# The design system (GOV.UK Frontend) --------------------------------------------------------
+
+
+def test_search_box_is_a_govuk_input_with_its_button(client, home):
+    html = client.get("/search/").content.decode()
+    assert '<label class="govuk-label govuk-label--s" for="search-q">Search this site</label>' in html
+    assert '<input class="govuk-input" id="search-q" name="q" type="search"' in html
+    assert '<button type="submit" class="govuk-button" data-module="govuk-button">Search</button>' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("word " * 50, "Your search is too long"), ("!!!", "Your search has no letters or numbers in it")],
+)
+def test_a_search_that_cannot_run_says_why_as_an_error_message_on_the_box(client, home, query, message):
+    html = client.get("/search/", {"q": query}).content.decode()
+    assert '<div class="govuk-form-group govuk-form-group--error">' in html
+    assert re.search(
+        r'<p class="govuk-error-message" id="search-q-error"><span class="govuk-visually-hidden">Error:</span> '
+        + re.escape(message),
+        html,
+    )
+    assert 'class="govuk-input govuk-input--error"' in html and 'aria-describedby="search-q-error"' in html
+    assert "<title>Error: " in html
+
+
+def test_filters_are_labelled_selects_that_keep_the_query_and_the_choice(client, make_story, theme):
+    for n in range(2):
+        story = make_story(f"Library story {n}", summary="library")
+        if n:
+            story.themes.set([theme])
+            story.save_revision().publish()
+    html = client.get("/search/", {"q": "library", "theme": theme.pk}).content.decode()
+    form = re.search(r'<form class="search-filters".*?</form>', html, re.S).group(0)
+    assert '<input type="hidden" name="q" value="library">' in form
+    assert '<label class="govuk-label govuk-label--s" for="filter-theme">Theme</label>' in form
+    assert '<select class="govuk-select search-filters__select" id="filter-theme" name="theme">' in form
+    assert f'<option value="{theme.pk}" selected>Getting involved (1)</option>' in form
+    assert '<option value="">All types</option>' in form
+    assert "Clear filters" in form
+
+
+def test_results_are_paged_with_govuk_pagination_that_keeps_the_query(client, make_story):
+    for n in range(25):
+        make_story(f"Bus route {n}", summary="bus timetable")
+    html = client.get("/search/", {"q": "bus", "page": 2}).content.decode()
+    nav = re.search(r'<nav class="govuk-pagination" aria-label="Pages of results">.*?</nav>', html, re.S).group(0)
+    assert 'href="?q=bus&amp;page=1" rel="prev"' in nav and 'href="?q=bus&amp;page=3" rel="next"' in nav
+    assert 'aria-label="Page 2" aria-current="page">2</a>' in nav
+    assert '<ol class="govuk-list results" start="11">' in html

@@ -1,14 +1,14 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   document.documentElement.classList.remove("no-js");
-  // Move focus to a form's error summary so keyboard and screen reader users start there.
-  var summary = document.querySelector("[data-error-summary]");
-  if (summary) { summary.focus(); }
-  // Error-summary links focus the field itself, not just scroll to it.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest(".error-summary__list a");
-    if (!link) { return; }
-    var field = document.getElementById(link.getAttribute("href").slice(1));
-    if (field) { event.preventDefault(); field.focus(); }
-  });
+  document.body.classList.add("js-enabled");
+  // GOV.UK Frontend's components (static/govuk/govuk-frontend.js, loaded before this file):
+  // the menu on phones, character counts, the error summary taking focus, accordions.
+  // GOV.UK Frontend's own support test (its inline snippet, which the Content-Security-Policy
+  // forbids): the class must be on <body> before initAll, whose isSupported() only reads it.
+  var frontend = window.GOVUKFrontend;
+  if (frontend && "noModule" in HTMLScriptElement.prototype) {
+    document.body.classList.add("govuk-frontend-supported");
+    if (frontend.isSupported()) frontend.initAll();
+  }
 })();

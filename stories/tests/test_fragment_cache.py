@@ -83,7 +83,8 @@ def test_a_tag_added_to_a_story_shows_on_its_page_once_published(client, story_i
 
 def shown_count(client, url="/stories/"):
     html = client.get(url).content.decode()
-    start = html.index('<p class="meta" role="status">') + len('<p class="meta" role="status">')
+    marker = '<p class="govuk-body" role="status">'
+    start = html.index(marker) + len(marker)
     return html[start : html.index("</p>", start)].strip()
 
 

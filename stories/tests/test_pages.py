@@ -15,7 +15,9 @@ def text_of(response):
 
 
 def listed_titles(response):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(
+        r'class="[^"]*story-card__title"><a class="govuk-link" href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
 
 
 def test_listing_shows_live_stories_and_hides_drafts(client, story_index):

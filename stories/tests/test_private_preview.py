@@ -76,7 +76,7 @@ def waiting_for_agreement(client, moderator, title="Our repair café, edited"):
 
 
 def notices(response):
-    return re.findall(r'<p class="notice notice--\w+">(.*?)</p>', response.content.decode())
+    return re.findall(r'<p class="govuk-notification-banner__heading">(.*?)</p>', response.content.decode())
 
 
 def test_the_group_checks_a_change_made_after_the_link_was_sent_from_its_area(client, story_index, moderator):

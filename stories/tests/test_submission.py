@@ -113,7 +113,7 @@ def test_missing_fields_show_an_error_summary_and_keep_what_was_typed(client, st
     response = client.post(SUBMIT_URL, story_data(group_name="", consent_to_publish=None, story="Kept <b>text</b>"))
     html = response.content.decode()
     assert response.status_code == 400
-    assert 'class="error-summary"' in html
+    assert 'class="govuk-error-summary"' in html
     assert 'href="#id_group_name"' in html
     assert 'href="#id_consent_to_publish"' in html
     assert "Kept &lt;b&gt;text&lt;/b&gt;" in html

@@ -24,11 +24,11 @@ def text_of(html):
 
 def body_of(html):
     """The strategy itself, without the table of contents."""
-    return html.split('class="publication__body"', 1)[1]
+    return html.split('class="strategy-full-text"', 1)[1]
 
 
 def strategy_body_html(client):
-    response = client.get("/strategy/")
+    response = client.get("/strategy/full/")
     assert response.status_code == 200
     return body_of(response.content.decode())
 

@@ -22,7 +22,8 @@ SECTIONS = [
 
 @pytest.fixture
 def strategy_html(client, strategy_site):
-    response = client.get("/strategy/")
+    """The whole strategy on one page (each chapter has its own page too: test_chapters.py)."""
+    response = client.get("/strategy/full/")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -59,11 +60,13 @@ def test_every_section_is_in_the_table_of_contents_with_a_working_anchor(strateg
         assert any(heading.lower() in item.lower() for item in [page_text]), heading
 
 
-def test_strategy_page_has_one_h1_landmarks_and_skip_link(strategy_html):
-    assert strategy_html.count("<h1") == 1
-    assert 'href="#main-content"' in strategy_html
-    assert '<main id="main-content"' in strategy_html
-    assert "<header" in strategy_html and "<footer" in strategy_html and "<nav" in strategy_html
+@pytest.mark.parametrize("url", ["/strategy/", "/strategy/our-values/", "/strategy/full/"])
+def test_strategy_page_has_one_h1_landmarks_and_skip_link(client, strategy_site, url):
+    html = client.get(url).content.decode()
+    assert html.count("<h1") == 1
+    assert 'href="#main-content"' in html
+    assert '<main class="govuk-main-wrapper" id="main-content"' in html
+    assert "<header" in html and "<footer" in html and "<nav" in html
 
 
 def test_survey_figures_are_data_with_theme(strategy_site):
@@ -89,7 +92,7 @@ def test_each_theme_page_lists_its_workstreams(client, strategy_site):
         response = client.get(f"/strategy/{theme.slug}/")
         assert response.status_code == 200
         html = response.content.decode().replace("&#x27;", "'")
-        assert f"<h1>{theme.name}</h1>" in html
+        assert f'<h1 class="govuk-heading-xl">{theme.name}</h1>' in html
         for workstream in theme.workstreams.all():
             assert workstream.title in html
         other = Workstream.objects.exclude(theme=theme).first()
@@ -125,5 +128,7 @@ def test_editors_can_rearrange_sections(client, strategy_site):
     sections = list(page.body)
     page.body = [(block.block_type, block.value) for block in reversed(sections)]
     page.save_revision().publish()
-    html = client.get("/strategy/").content.decode()
+    html = client.get("/strategy/full/").content.decode()
     assert html.index('id="further-information"') < html.index('id="foreword"')
+    # The first section is the first chapter, shown at the strategy's own address.
+    assert 'id="further-information-heading">Further information</h2>' in client.get("/strategy/").content.decode()

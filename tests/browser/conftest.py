@@ -1,8 +1,8 @@
 """Headless Chromium (Debian's chromium and chromium-driver) driven by Selenium.
 
-Outside CI a machine without Chromium (or without axe-core from npm) skips these
-tests and says why; in CI (CI=true) a missing tool is a failure, because .ci/run
-installs them.
+Outside CI a machine without Chromium (or without axe-core or the Nu HTML checker from npm,
+or without Java to run the checker) skips these tests and says why; in CI (CI=true) a
+missing tool is a failure, because .ci/run installs them.
 """
 
 import os
@@ -65,6 +65,25 @@ def axe_source():
             pytest.fail("axe-core is missing in CI: .ci/run should have run `npm ci --ignore-scripts`")
         pytest.skip("axe-core is not installed: run `npm ci --ignore-scripts` (make test does it)")
     return AXE_JS.read_text(encoding="utf-8")
+
+
+VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    """The W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json) and the Java to run it."""
+    java = shutil.which("java")
+    missing = []
+    if not java:
+        missing.append("Java is not installed (apt-get install default-jre-headless)")
+    if not VNU_JAR.exists():
+        missing.append("the Nu HTML checker is not installed: run `npm ci --ignore-scripts` (make test does it)")
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail("; ".join(missing) + " in CI: .ci/run should have installed it")
+        pytest.skip("; ".join(missing))
+    return [java, "-jar", str(VNU_JAR)]
 
 
 @pytest.fixture(autouse=True)

@@ -37,7 +37,7 @@ def test_resident_comments_on_the_open_consultation_through_the_real_form(browse
     # Sent empty first: the error summary takes focus and links to the field.
     click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
     summary = WebDriverWait(browser, 10).until(
-        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-error-summary]"))
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".govuk-error-summary"))
     )
     WebDriverWait(browser, 5).until(lambda driver: driver.switch_to.active_element == summary)
     assert "There is a problem" in summary.text
@@ -67,3 +67,66 @@ def test_resident_comments_on_the_open_consultation_through_the_real_form(browse
         expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Your comment is confirmed")
     )
     assert "A moderator will read it" in browser.find_element(By.TAG_NAME, "main").text
+
+
+# Nothing outside a table's own scrolling region may reach past the window's right edge.
+SIDEWAYS = """
+const width = document.documentElement.clientWidth;
+const problems = [];
+if (document.documentElement.scrollWidth > width) {
+  problems.push(`page is ${document.documentElement.scrollWidth}px wide`);
+}
+for (const el of document.body.querySelectorAll("main *")) {
+  if (el.closest(".govuk-visually-hidden, .table-scroll, [hidden]")) continue;
+  const rect = el.getBoundingClientRect();
+  if ((rect.width || rect.height) && rect.right > width + 1) {
+    problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" ends at ${Math.round(rect.right)}px`);
+  }
+}
+return problems.slice(0, 10);
+"""
+
+PHONE_PAGES = [
+    "/",
+    "/consultations/",
+    "/consultations/five-year-review/",
+    "/consultations/flood-plans-example/",
+    "/consultations/digital-community-example/",
+    "/consultations/community-grants-example/",
+    "/search/?q=community",
+    "/search/?q=!!!",
+    "/your-data/",
+    "/accessibility-statement/",
+    "/no-such-page/",
+]
+
+
+def test_consultation_home_and_search_pages_never_scroll_sideways_on_a_phone(browser_defaults, site):
+    browser = browser_defaults
+    failures = []
+    for width in (320, 390):
+        browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+        )
+        for path in PHONE_PAGES:
+            browser.get(site.url + path)
+            problems = browser.execute_script(SIDEWAYS)
+            if problems:
+                failures.append(f"{path} at {width}px: " + "; ".join(problems))
+    assert not failures, "\n".join(failures)
+
+
+def test_outcome_tables_scroll_in_a_labelled_region_reachable_by_keyboard(browser_defaults, site):
+    browser = browser_defaults
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True}
+    )
+    browser.get(site.url + "/consultations/community-grants-example/")
+    regions = browser.find_elements(By.CSS_SELECTOR, ".table-scroll[role=region][tabindex='0']")
+    assert regions
+    for region in regions:
+        caption = browser.find_element(By.ID, region.get_attribute("aria-labelledby"))
+        assert caption.tag_name == "caption" and caption.text.startswith("Answers to")
+        # The region, not the page, takes whatever the table needs beyond the window.
+        assert region.rect["width"] <= 320

@@ -73,9 +73,10 @@ def test_a_group_sends_a_story_with_a_photo_through_the_real_form(browser, site,
     browser.find_element(By.ID, "id_title").send_keys("Our repair café")
     browser.find_element(By.ID, "id_story").send_keys("We fixed 200 toasters.")
     click(browser, browser.find_element(By.CSS_SELECTOR, "form.story-form button[type=submit]"))
-    summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
+    summary = browser.find_element(By.CSS_SELECTOR, ".govuk-error-summary")
     assert "Agree to publication" in summary.text
-    assert browser.switch_to.active_element == summary
+    # GOV.UK Frontend's script (deferred) moves focus to the summary once the page has loaded.
+    WebDriverWait(browser, 5).until(lambda b: b.switch_to.active_element == summary)
     assert browser.find_element(By.ID, "id_story").get_attribute("value") == "We fixed 200 toasters."
 
     browser.find_element(By.ID, "id_photos").send_keys(photo_with_gps)

@@ -173,7 +173,7 @@ def test_payloads_sent_through_the_public_forms_never_run_for_residents_or_moder
     click(browser, browser.find_element(By.ID, "id_privacy_agreed"))
     click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
     WebDriverWait(browser, 15).until(
-        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-error-summary]"))
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".govuk-error-summary"))
     )
     ran += scripts_that_ran(browser, "comment form refused and shown back")
     set_field(browser, "id_display_name", COMMENT_NAME)

@@ -6,6 +6,7 @@ from wagtail.images.models import Rendition
 from wagtail.models import Page
 
 from consultations.models import Comment, ConsultationPage, State
+from core.images.renditions import RENDITIONS
 from pledges.models import PledgePage, PledgeUpdate
 from sample_content.load_data import LoadSizes
 from stories.blocks import walk_ripples
@@ -48,7 +49,7 @@ def test_makes_what_was_asked_for(load_site):
     assert states == {State.UPCOMING, State.OPEN, State.CLOSED, State.OUTCOME}
     assert Page.find_problems() == ([], [], [], [], [])  # the tree built by hand is a valid tree
     # The pictures' renditions were made when they were added, before anyone asked.
-    assert Rendition.objects.filter(image__title__startswith="Load data picture").count() == 2 * 3
+    assert Rendition.objects.filter(image__title__startswith="Load data picture").count() == 2 * len(RENDITIONS)
 
 
 def test_same_seed_same_content_and_a_second_run_adds_nothing(load_site):

@@ -31,7 +31,12 @@ BUDGET = 12
 # theme's pledges and stories, and a consultation's comment counts and published comments.
 PINS = {
     "home": 4,
-    "strategy": 5,
+    # The strategy is one chapter per page: its own address shows the first (the foreword),
+    # which reads only the theme pages; a chapter reads them and the one kind of data its
+    # blocks draw (here the survey figures); the full text reads every kind once.
+    "strategy": 1,
+    "strategy chapter": 2,
+    "strategy full text": 4,
     "theme": 4,
     "story index": 0,
     "story index, filtered": 0,
@@ -54,9 +59,13 @@ PINS = {
 # page, section, restrictions, translations, site root paths, contact details); the rest
 # is the page's own content, read in a fixed number of queries.
 FIRST_RENDER_PINS = {
-    "home": 12,
-    # "Our pledges" lists each theme's published pledges (kept as a fragment between publications).
-    "strategy": 16,
+    # The latest stories' cards show their pictures: one query for their renditions.
+    "home": 13,
+    # "Our pledges", in the full text, lists each theme's published pledges (kept as a
+    # fragment between publications).
+    "strategy": 10,
+    "strategy chapter": 11,
+    "strategy full text": 16,
     "theme": 18,
     "story index": 16,
     "story index, filtered": 16,
@@ -84,6 +93,8 @@ def page_addresses():
     return {
         "home": "/",
         "strategy": "/strategy/",
+        "strategy chapter": "/strategy/knowing-our-communities/",
+        "strategy full text": "/strategy/full/",
         "theme": "/strategy/healthier/",
         "story index": "/stories/",
         "story index, filtered": "/stories/?theme=healthier&page=1",
