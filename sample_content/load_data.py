@@ -3,6 +3,9 @@
 `python manage.py generate_load_data` fills the database with 20 years' worth of content
 (10,000 stories, 300 pledges with 5,000 updates, 100 consultations with 100,000 comments by
 default). The same seed gives the same content. Numbers are options, so tests use small ones.
+With `comments_on_one` (`--comments-on-one`) every comment goes to one consultation, the latest
+with its outcome published (with too few consultations for one, the latest opened), to see how
+a consultation page grows with its comments.
 
 Speed: pages are inserted in bulk with tree paths computed here (treebeard's own
 `_get_path`), because `add_child` costs several queries per page and 10,000 of them would
@@ -63,6 +66,7 @@ class LoadSizes:
     updates: int = 5_000
     consultations: int = 100
     comments: int = 100_000
+    comments_on_one: bool = False  # every comment on one consultation (the latest with an outcome)
 
 
 def generate_load_data(sizes=LoadSizes(), seed=2041, say=lambda text: None):
@@ -352,8 +356,12 @@ def add_consultations(rng, index, sizes, say):
     outcomes = [choice for choice, _label in Comment.Outcome.choices]
     comments = []
     per_page = sizes.comments * count // sizes.consultations if sizes.consultations else 0
+    now = timezone.now()
+    with_outcome = [page for page in pages if page.outcome_published_at and page.outcome_published_at <= now]
+    opened = [page for page in pages if page.opens_at <= now]
+    busiest = (with_outcome or opened or [None])[-1] if sizes.comments_on_one else None
     for n in range(per_page):
-        page = pages[n % count]
+        page = busiest or pages[n % count]
         if page.opens_at > timezone.now():
             page = pages[rng.randrange(count // 2 or 1)]  # upcoming ones have no comments yet
         created = page.opens_at + timedelta(minutes=rng.randrange(60 * 24 * 40))

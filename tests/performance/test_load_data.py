@@ -87,3 +87,27 @@ def test_command_takes_sizes_and_seed(db, capsys):
         "--seed=3",
     )
     assert "Added 2 stories, 1 pledges, 2 updates, 1 consultations, 3 comments" in capsys.readouterr().out
+
+
+def test_comments_on_one_consultation(load_site):
+    load_site(
+        LoadSizes(stories=0, images=1, tags=1, pledges=0, updates=0, consultations=4, comments=12, comments_on_one=True)
+    )
+    loaded = Comment.objects.filter(consultation__slug__startswith="load-")  # not the demo's own comments
+    consultations = set(loaded.values_list("consultation", flat=True))
+    assert len(consultations) == 1
+    busiest = ConsultationPage.objects.get(pk=consultations.pop())
+    assert busiest.state == State.OUTCOME
+    assert busiest.comments.count() == 12
+    # The latest consultation with its outcome published: the one a resident finds first.
+    later = ConsultationPage.objects.filter(slug__startswith="load-", opens_at__gt=busiest.opens_at)
+    assert all(page.state != State.OUTCOME for page in later)
+
+
+def test_command_puts_comments_on_one_consultation(db):
+    call_command(
+        "generate_load_data", "--stories=0", "--pledges=0", "--consultations=2", "--comments=5", "--comments-on-one"
+    )
+    loaded = Comment.objects.filter(consultation__slug__startswith="load-")
+    assert len(set(loaded.values_list("consultation", flat=True))) == 1
+    assert loaded.count() == 5

@@ -12,6 +12,11 @@ class Command(BaseCommand):
         defaults = LoadSizes()
         for name in ("stories", "images", "tags", "pledges", "updates", "consultations", "comments"):
             parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+        parser.add_argument(
+            "--comments-on-one",
+            action="store_true",
+            help="every comment on one consultation (the latest with an outcome)",
+        )
         parser.add_argument("--seed", type=int, default=2041)
 
     def handle(self, *args, **options):
