@@ -86,7 +86,7 @@ messages: $(STAMP) ## Refresh the interface translations (needs GNU gettext: apt
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
-bench: $(STAMP) ## Load benchmark on 127.0.0.1 (PostgreSQL cc_bench, Redis, gunicorn, wrk); BENCH_ARGS=--small to try it
+bench: $(STAMP) ## Load benchmark on 127.0.0.1 (PostgreSQL cc_bench, Redis, gunicorn, wrk); BENCH_ARGS=--small to try it, --growth for three sizes
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 bench-search: $(STAMP) ## Search latency at 10,000 stories (DATABASE_URL=postgres://... to use PostgreSQL; ARGS="--stories 500")

@@ -3,12 +3,14 @@
     make bench-compare BEFORE=6ff9a5d              # full size, two rounds each
     .venv/bin/python bench/compare.py --before 6ff9a5d --small --rounds 1
 
-The earlier commit is checked out into var/bench-before (a git worktree) and run with this
-tree's .venv, each side against its own PostgreSQL database filled by its own
+The earlier commit is checked out into var/bench-before (a git worktree) and served with this
+tree's .venv and measured by this tree's bench/run.py (`--tree`), so both sides are measured
+the same way; each side against its own PostgreSQL database filled by its own
 `generate_load_data` with the same seed, on its own port and Redis database. Rounds alternate
 (before, after, before, after, ...) so that a machine growing busier or quieter during the run
 affects both sides alike. For each page and tier the table shows the median over the rounds
-and the change, and marks any page more than the tolerance (10%) slower.
+and the change (anonymous req/s from the page cache, a signed-in editor's req/s and p95, the
+first render after a publication), and marks any page more than the tolerance (10%) slower.
 """
 
 import argparse
@@ -35,31 +37,21 @@ def checkout(commit):
     subprocess.run(["git", "worktree", "add", "--detach", str(WORKTREE), commit], cwd=BASE_DIR, check=True)
 
 
-def newest_result(tree, before):
-    results = tree / "bench" / "results"
-    fresh = sorted(set(results.glob("bench-*.json")) - before) if results.exists() else []
-    if not fresh:
-        raise SystemExit(f"no result written under {results}")
-    return json.loads(fresh[-1].read_text())
+def bench(tree, database, port, redis_db, output, passthrough):
+    command = [sys.executable, str(BASE_DIR / "bench" / "run.py"), f"--tree={tree}", f"--database={database}"]
+    command += [f"--port={port}", f"--redis-db={redis_db}", f"--output={output}", *passthrough]
+    subprocess.run(command, cwd=BASE_DIR, check=True)
+    return json.loads(output.read_text())
 
 
-def existing_results(tree):
-    results = tree / "bench" / "results"
-    return set(results.glob("bench-*.json")) if results.exists() else set()
-
-
-def bench(tree, database, port, redis_db, passthrough):
-    command = [sys.executable, "bench/run.py", f"--database={database}", f"--port={port}"]
-    command += [f"--redis-db={redis_db}", *passthrough]
-    already = existing_results(tree)
-    subprocess.run(command, cwd=tree, check=True)
-    return newest_result(tree, already)
+TIERS = ("anonymous r/s", "editor r/s", "editor p95 ms", "first render ms")
 
 
 def tiers(page):
     return {
-        "uncached r/s": page["uncached"]["rps"],
-        "cached r/s": page["cached"]["rps"],
+        "anonymous r/s": page["anonymous"]["rps"],
+        "editor r/s": page["editor"]["rps"],
+        "editor p95 ms": page["editor"]["p95_ms"],
         "first render ms": page["first_render_ms"],
     }
 
@@ -88,7 +80,7 @@ def print_comparison(before, after, label):
         if name not in before:
             say(f"{name:28} (new page type: not measured before)")
             continue
-        for tier in ("uncached r/s", "cached r/s", "first render ms"):
+        for tier in TIERS:
             old, new = before[name][tier], after[name][tier]
             change = slower_by(tier, old, new)
             flag = "  SLOWER" if change > TOLERANCE else ""
@@ -109,14 +101,15 @@ def main():
     checkout(args.before)
     small = "--small" in passthrough
     sides = {
-        "before": (WORKTREE, "cc_bench_before" + ("_small" if small else ""), 8766, 12),
+        "before": (WORKTREE, "cc_bench_before" + ("_small" if small else ""), 8767, 12),
         "after": (BASE_DIR, "cc_bench" + ("_small" if small else ""), 8765, 13),
     }
     runs = {"before": [], "after": []}
+    output = BASE_DIR / "bench" / "results" / "compare-round.json"
     for round_number in range(1, args.rounds + 1):
         for side, (tree, database, port, redis_db) in sides.items():
             say(f"\n=== round {round_number} of {args.rounds}: {side} ===")
-            runs[side].append(bench(tree, database, port, redis_db, passthrough))
+            runs[side].append(bench(tree, database, port, redis_db, output, passthrough))
     before, after = summarise(runs["before"]), summarise(runs["after"])
     worse = print_comparison(before, after, args.before)
     out = BASE_DIR / "bench" / "results" / "compare.json"

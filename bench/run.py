@@ -2,18 +2,33 @@
 
     make bench                       # full size: 10,000 stories, 100,000 comments
     .venv/bin/python bench/run.py --small
+    .venv/bin/python bench/run.py --growth  # 1,000, 10,000 and 50,000 stories, each in its own database
 
 It fills a PostgreSQL database (default cc_bench on 127.0.0.1) with `generate_load_data`
 (once: a second run reuses it), runs collectstatic, starts gunicorn with production settings
 on 127.0.0.1 (2 sync workers, Redis on loopback for the cache), measures the cold start (until
-the first 200), warms up, then runs wrk against each page type twice: with the page cache
-bypassed (a cookie, which the page cache never serves or stores) and cached. With the page
-cache bypassed, the answers and fragments kept until the next publication are still used, as
-for a signed-in visitor; so it also times the first render after a publication, when all of
-them are stale (median of 15, one request at a time). It prints a table of req/s, p50, p99,
-SQL queries per page (between publications and straight after one), the cold start and the
+the first 200), warms up, then runs wrk against each page type in two tiers:
+
+- anonymous: no cookie, as a resident who has never signed in: answered from the page cache;
+- editor: with the session cookie of a real staff user (in the Communications team group,
+  signed in through Wagtail's login form), so the page renders as for a signed-in
+  editor, with Wagtail's userbar; the page cache never serves it, the answers and fragments
+  kept until the next publication are used.
+
+It also times the first render after a publication (the cache generation moved on before
+each of 15 anonymous requests, so the page and every fragment are rendered afresh; median).
+Search is measured twice: one query repeated, and varied queries (bench/wrk.lua draws one
+or two words per request from bench/words.txt, made from the strategy text and the sample
+content). The floor is bench/floor_app.py, a WSGI application returning a fixed small page,
+served by gunicorn with the same settings in the same run: anonymous req/s are shown as a
+fraction of it. It prints a table of req/s, p50, p95, p99, SQL queries per page (an editor's
+view between publications, and the first render after one), HTML size, the cold start and the
 workers' memory after load, compared with the reference figures of issue #8, and writes the
 same as JSON to bench/results/ (gitignored: figures belong to the machine they were measured on).
+
+`--growth` runs the whole benchmark at three sizes, each in its own database (1,000/10,000/50,000
+stories, 30/300/1,500 pledges, 100/1,000/100,000 comments all on one consultation, the one
+measured), and ends with one growth table per page type.
 """
 
 import argparse
@@ -34,65 +49,116 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 RESULTS = BASE_DIR / "bench" / "results"
+WRK_SCRIPT = BASE_DIR / "bench" / "wrk.lua"
+WORDS = BASE_DIR / "bench" / "words.txt"
 HOST = "127.0.0.1"
 # Behind a TLS-terminating proxy, as in production: the proxy says the request was https.
 HEADERS = {"X-Forwarded-Proto": "https"}
-BYPASS_COOKIE = "bench=uncached"
-# bakerydemo on this kind of machine (issue #8): req/s and SQL queries per page.
+VARIED_SEARCH = "search (varied queries)"
+# bakerydemo on this kind of machine (issue #8), uncached: req/s and SQL queries per page,
+# compared with the editor tier (rendered every time, as bakerydemo was).
 REFERENCE = {
     "home": {"rps": 42, "queries": 43},
     "story listing": {"rps": 61, "queries": 40},
     "story": {"rps": 77, "queries": 22},
-    "search": {"rps": 37, "queries": 39},
+    "search (one query repeated)": {"rps": 37, "queries": 39},
 }
 REFERENCE_COLD_START = 1.6
 REFERENCE_RSS_MB = 142
 FULL = {"stories": 10_000, "pledges": 300, "updates": 5_000, "consultations": 100, "comments": 100_000}
 SMALL = {"stories": 500, "pledges": 30, "updates": 500, "consultations": 10, "comments": 5_000}
 
-# Run inside Django: the addresses of one page of each type, and its query count with the
-# page cache bypassed, after one warm-up render (the steady state between publications) and
-# straight after a publication (every cached answer and fragment stale).
+# --growth: each size in its own database; every comment on the consultation that is measured.
+GROWTH = [
+    {"stories": 1_000, "pledges": 30, "updates": 500, "consultations": 10, "comments": 100},
+    {"stories": 10_000, "pledges": 300, "updates": 5_000, "consultations": 100, "comments": 1_000},
+    {"stories": 50_000, "pledges": 1_500, "updates": 25_000, "consultations": 500, "comments": 100_000},
+]
+GROWTH_SMALL = [  # --growth --small: to check the script works
+    {"stories": 100, "pledges": 3, "updates": 30, "consultations": 4, "comments": 10},
+    {"stories": 300, "pledges": 9, "updates": 90, "consultations": 4, "comments": 100},
+]
+TIERS = ("anonymous", "editor")
+
+# Run inside Django, before the benchmark: the addresses of one page of each type; a staff
+# user signed in (the session stays in the database, so its cookie works for gunicorn); each
+# page's query count as that editor sees it, after one warm-up render (the steady state
+# between publications), and for an anonymous visitor straight after a publication (the page
+# and every cached answer and fragment stale); the HTML size as an anonymous visitor gets it.
 PROBE = r"""
 import json
+import secrets
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from consultations.models import ConsultationPage, State
+from consultations.models import Comment, ConsultationPage, State
 from core.caching.page_cache import GENERATION_KEY, invalidate, page_cache
+from core.staff_roles import ADMIN_ACCESS, COMMUNICATIONS_TEAM
 from pledges.models import PledgePage
 from stories.models import StoryPage
 
 story = StoryPage.objects.live().filter(slug__startswith="load-").order_by("-date").first()
 pledge = PledgePage.objects.live().filter(slug__startswith="load-").first()
-consultations = {c.state: c for c in ConsultationPage.objects.live().filter(slug__startswith="load-")}
+comments = dict(Comment.objects.values_list("consultation").annotate(n=Count("id")))
+consultations = {}
+for page in ConsultationPage.objects.live().filter(slug__startswith="load-").order_by("pk"):
+    best = consultations.get(page.state)
+    if best is None or comments.get(page.pk, 0) >= comments.get(best.pk, 0):
+        consultations[page.state] = page  # of each state, the one with the most comments
+consultation = consultations.get(State.OUTCOME) or consultations.get(State.CLOSED)
 urls = {
     "home": "/",
     "story listing": "/stories/",
     "story": story.url,
-    "search": "/search/?q=community+garden",
+    "search (one query repeated)": "/search/?q=community+garden",
+    __VARIED__: "/search/?q=" + __WORD__,
     "pledge": pledge.url,
-    "consultation": (consultations.get(State.OUTCOME) or consultations.get(State.CLOSED)).url,
+    "consultation": consultation.url,
 }
 if State.OPEN in consultations:
     urls["consultation (open, form)"] = consultations[State.OPEN].url
-client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
-client.cookies["bench"] = "uncached"
-queries, first_queries = {}, {}
+
+editor, _ = get_user_model().objects.get_or_create(
+    username="bench-editor", defaults={"email": "bench-editor@example.invalid", "is_staff": True}
+)
+editor.groups.add(Group.objects.get(name=COMMUNICATIONS_TEAM))
+password = secrets.token_urlsafe(24)
+editor.set_password(password)
+editor.save()
+editor = get_user_model().objects.get(pk=editor.pk)
+assert editor.has_perm(ADMIN_ACCESS), "the bench editor cannot reach the admin"
+# Signed in through Wagtail's login form, as an editor would be (django-axes sees it too).
+signed_in = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+response = signed_in.post("/admin/login/", {"username": editor.username, "password": password})
+assert response.status_code == 302, f"the login form answered {response.status_code}"
+anonymous = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+queries, first_queries, html_bytes = {}, {}, {}
 for name, url in urls.items():
     # Twice: a first view can save something (the site's contact details on a new database).
     for _ in range(2):
-        assert client.get(url).status_code == 200, url
+        assert signed_in.get(url).status_code == 200, url
     with CaptureQueriesContext(connection) as captured:
-        client.get(url)
+        response = signed_in.get(url)
+    assert b"wagtail-userbar" in response.content, "the editor's page has no userbar: not signed in?"
     queries[name] = len(captured)
     invalidate()  # what any publication does: the next render reads everything afresh
     with CaptureQueriesContext(connection) as captured:
-        client.get(url)
+        response = anonymous.get(url)
+    assert response.status_code == 200, url
     first_queries[name] = len(captured)
+    html_bytes[name] = len(response.content)
 # The generation's key as the Redis cache stores it (with the key prefix and version).
 generation_key = page_cache().make_key(GENERATION_KEY)
-print("PROBE" + json.dumps({"urls": urls, "queries": queries, "first_queries": first_queries, "generation_key": generation_key}))
+session = settings.SESSION_COOKIE_NAME + "=" + signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+print("PROBE" + json.dumps({
+    "urls": urls, "queries": queries, "first_queries": first_queries, "html_bytes": html_bytes,
+    "generation_key": generation_key, "session_cookie": session,
+    "consultation_comments": comments.get(consultation.pk, 0),
+}))
 """
 
 
@@ -102,20 +168,22 @@ def say(text=""):
 
 
 def run(command, env, **kwargs):
-    return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)
+    return subprocess.run(command, env=env, cwd=env["BENCH_TREE"], check=True, **kwargs)
 
 
-def environment(args):
+def environment(args, database):
     env = dict(os.environ)
+    tree = Path(args.tree).resolve()
     env.update(
+        BENCH_TREE=str(tree),
         DJANGO_SETTINGS_MODULE="connected_communities.settings.production",
-        DATABASE_URL=f"postgres://postgres@{HOST}:5432/{args.database}",
+        DATABASE_URL=f"postgres://postgres@{HOST}:5432/{database}",
         REDIS_URL=f"redis://{HOST}:6379/{args.redis_db}",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=f"{HOST},localhost",
         SITE_URL=f"http://{HOST}:{args.port}",
-        STATIC_ROOT=str(BASE_DIR / "var" / "bench-static"),
-        MEDIA_ROOT=str(BASE_DIR / "var" / "bench-media"),
+        STATIC_ROOT=str(tree / "var" / "bench-static"),
+        MEDIA_ROOT=str(tree / "var" / "bench-media"),
         LOG_LEVEL="WARNING",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
@@ -136,18 +204,22 @@ def ensure_database(name):
     connection.close()
 
 
-def prepare(args, env, sizes):
-    ensure_database(args.database)
+def prepare(args, env, database, sizes, comments_on_one=False):
+    ensure_database(database)
     started = time.perf_counter()
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     options = [f"--{name}={count}" for name, count in sizes.items()]
+    if comments_on_one:
+        options.append("--comments-on-one")
     # The generator belongs to sample_content, installed only in development and test settings;
     # the site it fills is then served with production settings.
     generator_env = {**env, "DJANGO_SETTINGS_MODULE": "connected_communities.settings.dev"}
     run([PYTHON, "manage.py", "generate_load_data", f"--seed={args.seed}", *options], generator_env)
     say(f"Load data ready in {time.perf_counter() - started:.0f} s")
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-    probe = run([PYTHON, "manage.py", "shell", "-c", PROBE], env, capture_output=True, text=True).stdout
+    word = WORDS.read_text().split()[0]
+    probe_code = PROBE.replace("__VARIED__", repr(VARIED_SEARCH)).replace("__WORD__", repr(word))
+    probe = run([PYTHON, "manage.py", "shell", "-c", probe_code], env, stdout=subprocess.PIPE, text=True).stdout
     import redis
 
     # A cold start for gunicorn: only the benchmark's own Redis database is emptied.
@@ -155,32 +227,40 @@ def prepare(args, env, sizes):
     return json.loads(probe[probe.index("PROBE") + 5 :])
 
 
-def fetch(url, cookie=None):
+def fetch(url, cookie=None, body=False):
     request = urllib.request.Request(url, headers={**HEADERS, **({"Cookie": cookie} if cookie else {})})
     with urllib.request.urlopen(request, timeout=30) as response:
-        response.read()
-        return response.status
+        content = response.read()
+        return (response.status, content) if body else response.status
 
 
-def start_gunicorn(args, env):
-    command = [str(GUNICORN), "connected_communities.wsgi", f"--bind={HOST}:{args.port}", "--workers=2"]
+def start_gunicorn(args, env, app="connected_communities.wsgi", port=None, extra=()):
+    port = port or args.port
+    # The same server settings for the site and for the floor.
+    command = [str(GUNICORN), app, f"--bind={HOST}:{port}", "--workers=2", *extra]
     command += [
         "--worker-class=sync",
         f"--forwarded-allow-ips={HOST}",
         "--access-logfile=-" if args.verbose else "--log-level=warning",
     ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=BASE_DIR)
+    process = subprocess.Popen(command, env=env, cwd=env["BENCH_TREE"])
     while True:
         if process.poll() is not None:
             raise SystemExit("gunicorn stopped during start-up")
         try:
-            if fetch(f"http://{HOST}:{args.port}/") == 200:
+            if fetch(f"http://{HOST}:{port}/") == 200:
                 return process, time.perf_counter() - started
         except OSError:
             time.sleep(0.05)
         if time.perf_counter() - started > 60:
+            process.kill()
             raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
 
 
 def worker_rss_mb(master_pid):
@@ -191,16 +271,12 @@ def worker_rss_mb(master_pid):
     return rss
 
 
-def to_ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
-
-
 def first_render_ms(url, redis_db, generation_key, samples=15):
-    """Median time of the first render after a publication, the page cache bypassed.
+    """Median time of the first anonymous render after a publication.
 
     A publication starts a new cache generation; here the generation is moved on directly
-    in the benchmark's Redis database, so each sample renders with every fragment stale.
+    in the benchmark's Redis database, so each sample misses the page cache and renders with
+    every fragment stale (and stores the page for the next visitor).
     """
     import redis
 
@@ -209,107 +285,203 @@ def first_render_ms(url, redis_db, generation_key, samples=15):
     for _ in range(samples):
         connection.incr(generation_key)
         started = time.perf_counter()
-        fetch(url, BYPASS_COOKIE)
+        fetch(url)
         times.append((time.perf_counter() - started) * 1000)
     return round(sorted(times)[len(times) // 2], 1)
 
 
-def wrk(url, args, cookie=None):
-    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", url]
+def wrk(url, args, cookie=None, varied=False):
+    """wrk through bench/wrk.lua: req/s, p50, p75, p90, p95 and p99 (ms), non-2xx responses."""
+    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "-s", str(WRK_SCRIPT)]
     for name, value in {**HEADERS, **({"Cookie": cookie} if cookie else {})}.items():
-        command[1:1] = ["-H", f"{name}: {value}"]
+        command += ["-H", f"{name}: {value}"]
+    command.append(url)
+    if varied:
+        command += ["--", str(WORDS)]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    result = {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": to_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),
-        "p99_ms": to_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
-    }
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
+    for percentile, microseconds in re.findall(r"^PERCENTILE (\d+) (\d+)$", output, re.MULTILINE):
+        result[f"p{percentile}_ms"] = round(int(microseconds) / 1000, 2)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     result["non_2xx"] = int(errors.group(1)) if errors else 0
     return result
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--small", action="store_true", help="500 stories, 5,000 comments: to check the script works")
-    for name, count in FULL.items():
-        parser.add_argument(f"--{name}", type=int, help=f"default {count:,} ({SMALL[name]:,} with --small)")
-    parser.add_argument("--seed", type=int, default=2041)
-    parser.add_argument("--database", default="cc_bench", help="PostgreSQL database on 127.0.0.1 (created if missing)")
-    parser.add_argument("--redis-db", type=int, default=13, help="Redis database number on 127.0.0.1 (flushed)")
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--duration", type=int, default=15, help="seconds of wrk per page and mode")
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed: apt-get install wrk")
-    sizes = {name: getattr(args, name) or (SMALL if args.small else FULL)[name] for name in FULL}
-    if args.small and args.database == "cc_bench":
-        args.database = "cc_bench_small"  # never mix sizes in one database
-    env = environment(args)
-    probe = prepare(args, env, sizes)
+def measure_floor(args, env):
+    """The same gunicorn settings serving bench/floor_app.py: the most any page could do."""
+    floor_env = {**env, "BENCH_TREE": str(BASE_DIR)}
+    process, _ = start_gunicorn(args, floor_env, "floor_app:application", args.port + 1, ["--pythonpath=bench"])
+    try:
+        url = f"http://{HOST}:{args.port + 1}/"
+        for _ in range(20):
+            fetch(url)
+        say(f"wrk {args.duration}s: the floor (bench/floor_app.py)")
+        return wrk(url, args)
+    finally:
+        stop(process)
+
+
+def measure(args, database, sizes, comments_on_one=False):
+    """One full benchmark at one size: returns the report (also written as JSON)."""
+    env = environment(args, database)
+    probe = prepare(args, env, database, sizes, comments_on_one)
+    floor = measure_floor(args, env)
     say(f"Starting gunicorn (production settings, 2 sync workers) on {HOST}:{args.port}")
     process, cold_start = start_gunicorn(args, env)
+    session = probe["session_cookie"]
     try:
         base = f"http://{HOST}:{args.port}"
+        # gunicorn knows the session: the editor tier really is a signed-in editor's page.
+        status, content = fetch(base + "/", session, body=True)
+        if status != 200 or b"wagtail-userbar" not in content:
+            raise SystemExit("the editor's session cookie does not sign in: no userbar on the home page")
         for url in probe["urls"].values():
             for _ in range(5):
-                fetch(base + url, BYPASS_COOKIE)
+                fetch(base + url, session)
                 fetch(base + url)
         pages = {}
         for name, url in probe["urls"].items():
-            say(f"wrk {args.duration}s × 2: {name} {url}")
+            varied = name == VARIED_SEARCH
+            target = base + ("/search/" if varied else url)
+            say(f"wrk {args.duration}s × 2: {name} {'(words from bench/words.txt)' if varied else url}")
             pages[name] = {
                 "url": url,
                 "queries": probe["queries"][name],
                 "first_queries": probe["first_queries"][name],
-                "uncached": wrk(base + url, args, BYPASS_COOKIE),
-                "cached": wrk(base + url, args),
+                "html_bytes": probe["html_bytes"][name],
+                "anonymous": wrk(target, args, varied=varied),
+                "editor": wrk(target, args, session, varied=varied),
                 "first_render_ms": first_render_ms(base + url, args.redis_db, probe["generation_key"]),
             }
+            pages[name]["anonymous_of_floor"] = round(pages[name]["anonymous"]["rps"] / floor["rps"], 3)
         rss = worker_rss_mb(process.pid)
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        stop(process)
     report = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "tree": env["BENCH_TREE"],
+        "database": database,
         "sizes": sizes,
+        "comments_on_one_consultation": comments_on_one,
+        "consultation_comments": probe["consultation_comments"],
         "load_average": os.getloadavg(),
         "wrk": {"connections": args.connections, "duration_s": args.duration, "threads": 2},
+        "tiers": {
+            "anonymous": "no cookie: the page cache's answer",
+            "editor": "a signed-in staff user's session cookie: rendered for an editor (userbar), never from the page cache",
+            "first_render_ms": "anonymous, straight after a publication (cache generation moved on): median of 15",
+            "queries": "an editor's view between publications; first_queries: the first render after a publication",
+        },
+        "floor": floor,
         "cold_start_s": round(cold_start, 2),
         "worker_rss_mb": [round(value, 1) for value in rss],
         "pages": pages,
     }
     print_table(report)
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    return report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", action="store_true", help="500 stories, 5,000 comments: to check the script works")
+    parser.add_argument(
+        "--growth", action="store_true", help="three sizes, each in its own database, and a growth table"
+    )
+    for name, count in FULL.items():
+        parser.add_argument(f"--{name}", type=int, help=f"default {count:,} ({SMALL[name]:,} with --small)")
+    parser.add_argument("--seed", type=int, default=2041)
+    parser.add_argument("--database", default="cc_bench", help="PostgreSQL database on 127.0.0.1 (created if missing)")
+    parser.add_argument("--redis-db", type=int, default=13, help="Redis database number on 127.0.0.1 (flushed)")
+    parser.add_argument("--port", type=int, default=8765, help="the site's port; the floor uses the next one")
+    parser.add_argument("--duration", type=int, default=15, help="seconds of wrk per page and tier")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--tree", default=str(BASE_DIR), help="the checkout to serve (bench/compare.py: an earlier commit)"
+    )
+    parser.add_argument("--output", help="where to write the JSON (default bench/results/bench-<time>.json)")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    if args.growth:
+        reports = []
+        for sizes in GROWTH_SMALL if args.small else GROWTH:
+            database = f"{args.database}_growth_{sizes['stories']}"  # never mix sizes in one database
+            say(f"\n=== growth: {sizes} in {database} ===")
+            reports.append(measure(args, database, sizes, comments_on_one=True))
+        print_growth(reports)
+        write({"growth": reports}, args, "growth")
+        return
+    sizes = {name: getattr(args, name) or (SMALL if args.small else FULL)[name] for name in FULL}
+    if args.small and args.database == "cc_bench":
+        args.database = "cc_bench_small"  # never mix sizes in one database
+    write(measure(args, args.database, sizes), args, "bench")
+
+
+def write(report, args, kind):
+    path = Path(args.output) if args.output else RESULTS / f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2) + "\n")
-    say(f"Written to {path.relative_to(BASE_DIR)}")
+    say(f"Written to {path}")
 
 
 def print_table(report):
+    floor = report["floor"]
     say()
     say(f"Sizes: {report['sizes']}; load average at the end {report['load_average'][0]:.1f}")
     say(
-        f"{'page':28} {'queries':>7} {'uncached r/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'cached r/s':>10} {'p50 ms':>7} {'p99 ms':>7}"
-        f" {'first render':>12}  vs reference"
+        f"Floor (bench/floor_app.py, same gunicorn settings): {floor['rps']:.0f} req/s, p50 {floor['p50_ms']:.1f} ms,"
+        f" p95 {floor['p95_ms']:.1f} ms"
+    )
+    say(f"{'':28} {'':7} {'':6} {'anonymous (page cache)':^32} {'editor (signed in)':^26} {'first render':^13}")
+    say(
+        f"{'page':28} {'queries':>7} {'KB':>6} {'r/s':>6} {'floor':>6} {'p50':>6} {'p95':>6} {'p99':>6}"
+        f" {'r/s':>5} {'p50':>6} {'p95':>6} {'p99':>6} {'ms':>6} {'q':>4}  editor vs reference"
     )
     for name, page in report["pages"].items():
-        uncached, cached = page["uncached"], page["cached"]
+        anonymous, editor = page["anonymous"], page["editor"]
         reference = REFERENCE.get(name)
-        versus = f"{uncached['rps'] / reference['rps']:.1f}× r/s, {reference['queries']} queries" if reference else ""
-        errors = uncached["non_2xx"] + cached["non_2xx"]
+        versus = f"{editor['rps'] / reference['rps']:.1f}× r/s, {reference['queries']} queries" if reference else ""
+        errors = anonymous["non_2xx"] + editor["non_2xx"]
         say(
-            f"{name:28} {page['queries']:>7} {uncached['rps']:>12.0f} {uncached['p50_ms']:>7.1f} {uncached['p99_ms']:>7.1f}"
-            f" {cached['rps']:>10.0f} {cached['p50_ms']:>7.1f} {cached['p99_ms']:>7.1f}"
-            f" {page['first_render_ms']:>5.0f} ms/{page['first_queries']:>2}q  {versus}"
+            f"{name:28} {page['queries']:>7} {page['html_bytes'] / 1024:>6.1f}"
+            f" {anonymous['rps']:>6.0f} {page['anonymous_of_floor']:>6.0%} {anonymous['p50_ms']:>6.1f}"
+            f" {anonymous['p95_ms']:>6.1f} {anonymous['p99_ms']:>6.1f}"
+            f" {editor['rps']:>5.0f} {editor['p50_ms']:>6.1f} {editor['p95_ms']:>6.1f} {editor['p99_ms']:>6.1f}"
+            f" {page['first_render_ms']:>6.0f} {page['first_queries']:>4}  {versus}"
             + (f"  ({errors} non-2xx)" if errors else "")
         )
     rss = ", ".join(f"{value:.0f}" for value in report["worker_rss_mb"])
     say(
-        f"Cold start {report['cold_start_s']:.2f} s (reference {REFERENCE_COLD_START} s); worker RSS after load {rss} MB (reference {REFERENCE_RSS_MB} MB)"
+        "Latencies in ms. queries: an editor's view between publications; q: the first render after one."
+        f"\nCold start {report['cold_start_s']:.2f} s (reference {REFERENCE_COLD_START} s);"
+        f" worker RSS after load {rss} MB (reference {REFERENCE_RSS_MB} MB)"
     )
+
+
+def print_growth(reports):
+    """One table: each page type at each size."""
+    say("\nGrowth (comments all on the consultation measured; latencies in ms)")
+    say(
+        f"{'page':28} {'stories':>7} {'pledges':>7} {'comments':>8} {'anon r/s':>8} {'p50':>6} {'p95':>6}"
+        f" {'editor r/s':>10} {'p50':>6} {'p95':>6} {'queries':>7} {'first ms':>8} {'KB':>6}"
+    )
+    for name in reports[0]["pages"]:
+        for report in reports:
+            page = report["pages"].get(name)
+            if page is None:
+                continue
+            sizes, anonymous, editor = report["sizes"], page["anonymous"], page["editor"]
+            say(
+                f"{name:28} {sizes['stories']:>7} {sizes['pledges']:>7} {report['consultation_comments']:>8}"
+                f" {anonymous['rps']:>8.0f} {anonymous['p50_ms']:>6.1f} {anonymous['p95_ms']:>6.1f}"
+                f" {editor['rps']:>10.0f} {editor['p50_ms']:>6.1f} {editor['p95_ms']:>6.1f}"
+                f" {page['queries']:>7} {page['first_render_ms']:>8.0f} {page['html_bytes'] / 1024:>6.1f}"
+            )
+    rss = "; ".join(
+        f"{report['sizes']['stories']}: " + ", ".join(f"{v:.0f}" for v in report["worker_rss_mb"]) for report in reports
+    )
+    say(f"Worker RSS after load (MB) by stories: {rss}")
 
 
 if __name__ == "__main__":
