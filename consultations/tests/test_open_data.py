@@ -92,4 +92,4 @@ def test_downloads_hold_no_unpublished_outcome_or_personal_data(client, outcomes
 def test_listing_links_to_the_downloads_and_explains_the_columns(client, outcomes, index_page):
     html = client.get(index_page.url).content.decode()
     assert 'href="/consultations/outcomes.csv"' in html and 'href="/consultations/outcomes.json"' in html
-    assert "<code>what_we_heard</code>" in html
+    assert '<code class="export-columns__name">what_we_heard</code>' in html

@@ -98,4 +98,4 @@ def test_dashboard_links_to_the_downloads_and_explains_the_columns(client, pledg
     assert 'href="/pledges/export.csv"' in html
     assert 'href="/pledges/export.json"' in html
     assert 'href="/pledges/feed/"' in html
-    assert "<code>last_updated</code>" in html
+    assert '<code class="export-columns__name">last_updated</code>' in html

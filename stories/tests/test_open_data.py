@@ -93,4 +93,4 @@ def test_downloads_hold_no_drafts_private_stories_or_personal_data(client, stori
 def test_listing_links_to_the_downloads_and_explains_the_columns(client, stories):
     html = client.get("/stories/").content.decode()
     assert 'href="/stories/export.csv"' in html and 'href="/stories/export.json"' in html
-    assert "<code>told_by</code>" in html
+    assert '<code class="export-columns__name">told_by</code>' in html
