@@ -72,11 +72,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an anonymous page-cache hit is answered here, stored with every header the rest
+    # of the stack gave it (HSTS, CSP, Referrer-Policy...), and nothing below runs for it.
+    "core.caching.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.database_outage.DatabaseUnavailableMiddleware",
-    "core.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -10,6 +10,36 @@ unpublishing, moving or deleting a page, or saving anything in the apps whose co
 appears on pages (themes, places, comments, images, settings...), starts a new generation,
 so no visitor is ever served a page that predates the change. The CDN in front, when
 configured, is purged through Wagtail's frontend-cache module (settings.WAGTAILFRONTENDCACHE).
+
+Where it sits: first in settings.MIDDLEWARE, before SecurityMiddleware. A hit is answered
+there and nothing else in the stack runs: no security or CSP middleware, no WhiteNoise, no
+session, locale, CSRF, auth, axes, messages, redirects, language fallback or routing. Why
+each of them has nothing to add to a stored anonymous page:
+
+- Security headers. The response is stored on its way out, after every other middleware has
+  run, so it carries the headers they gave it (Content-Security-Policy, Permissions-Policy,
+  Cross-Origin-Opener-Policy, X-Frame-Options, Referrer-Policy, X-Content-Type-Options,
+  Content-Language, Vary) and a hit is the stored response, byte for byte, headers and all.
+  Those headers depend on the request only through its scheme (HSTS is sent over TLS only,
+  and SECURE_SSL_REDIRECT redirects plain HTTP) and its path (the admin's policy, which is
+  never cached anyway). So the key holds the scheme: a page stored over HTTPS, with its HSTS
+  header, is never served to a plain-HTTP request, which goes down the stack and is
+  redirected as before (a redirect is never stored). Admin previews (`is_dummy` requests)
+  never take this path.
+- Sessions, auth, CSRF, messages: a request gets here only with no cookie and no
+  Authorization header at all, so there is no session to load, no user but the anonymous
+  one, no token to check (GET and HEAD only) and no message to show.
+- Locale and the language fallback (core/middleware/language_fallback.py): the key holds
+  the language Django reads from the path prefix (/pl/...) or Accept-Language, the same
+  answer LocaleMiddleware gives, and the stored response is whatever the full stack sent for
+  that path in that language, the English page with its notice included.
+- Client addresses (core/client_address.py): nothing on a cached page depends on who asks.
+  The limits that read the address guard POSTed forms, and a POST is never served from here.
+- Axes: lockouts concern sign-in attempts; AxesMiddleware only acts on requests that tried
+  to authenticate, and a cookie-less GET of a public page never does.
+- Anything this path cannot decide (a host not in ALLOWED_HOSTS, a cookie, any method but
+  GET and HEAD, an excluded prefix, a page not stored yet) goes down the whole stack,
+  unchanged: errors are raised where they were, with the headers they had.
 """
 
 import contextvars
@@ -19,6 +49,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
@@ -125,11 +156,12 @@ def cache_key(request, generation):
     query = hashlib.sha256(request.META.get("QUERY_STRING", "").encode()).hexdigest()[:16]
     path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
     language = translation.get_language_from_request(request, check_path=True)
-    return f"pagecache:{generation}:{request.get_host()}:{language}:{request.method}:{path}:{query}"
+    # The scheme: a page stored over HTTPS carries its HSTS header (see the module's docstring).
+    return f"pagecache:{generation}:{request.scheme}:{request.get_host()}:{language}:{request.method}:{path}:{query}"
 
 
 class PageCacheMiddleware:
-    """Serve and store anonymous, cookie-less GET requests for public pages."""
+    """Serve and store anonymous, cookie-less GET requests for public pages, first in the stack."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -142,10 +174,14 @@ class PageCacheMiddleware:
             _request_generation.reset(token)
 
     def serve(self, request):
-        if not request_is_cacheable(request):
+        if not request_is_cacheable(request) or getattr(request, "is_dummy", False):
+            return self.get_response(request)
+        try:
+            key = cache_key(request, current_generation())
+        except DisallowedHost:
+            # Raised again below, where the 400 gets the security headers it always had.
             return self.get_response(request)
         cache = page_cache()
-        key = cache_key(request, current_generation())
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
