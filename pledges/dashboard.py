@@ -1,24 +1,26 @@
 """The accountability dashboard: pledges with their derived status, filters and roll-ups.
 
-Every number comes from one listing query (status and last update date are annotated as
-subqueries of the latest published update), so the page costs the same few queries for
-ten pledges or two hundred.
+Status and last update date are annotated as subqueries of each pledge's latest update;
+the counts are aggregates over them, and pledge objects are built only for the few listed,
+so the page costs the same few queries for ten pledges or ten thousand.
 """
 
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.core.paginator import Paginator
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from core.caching.routing import cached, public_pages
-from strategy.models import Workstream
+from strategy.models import Theme, Workstream
 
 from .models import PledgeIndexPage, PledgePage, PledgeUpdate, ReviewIndexPage
 from .status import Status, status_label
@@ -123,44 +125,124 @@ def is_stale(pledge, today=None):
     )
 
 
-def dashboard_context(index, request):
+# The default dashboard lists this many of each theme's pledges, the most recently updated;
+# a theme's own view (?theme=) lists them all, a page at a time.
+LIST_LENGTH = 5
+PAGE_SIZE = 25
+
+
+def selected_filters(params):
+    """The dashboard's GET filters and page number, cleaned: they also key its cached fragment."""
+    selected = {key: params.get(key, "").strip()[:200] for key in ("theme", "status", "lead")}
+    if selected["status"] not in Status.values:
+        selected["status"] = ""
+    page = params.get("page", "")
+    selected["page"] = int(page) if page.isdigit() and selected["theme"] else 1
+    return selected
+
+
+def stale_q(today=None):
+    today = today or timezone.localdate()
+    return ~Q(derived_status__in=[Status.ACHIEVED, Status.WITHDRAWN]) & (
+        Q(derived_updated__isnull=True) | Q(derived_updated__lt=today - STALE_AFTER)
+    )
+
+
+def dashboard_context(index, request, selected=None):
+    """Everything the dashboard shows, in a fixed number of queries whatever the number of pledges.
+
+    Counts come from aggregate queries (by theme and status, by workstream and status); pledge
+    objects are built only for those listed: a few per theme, or one page of a theme's.
+    """
     from .exports import EXPORT_COLUMNS  # exports.py imports this module (published_pledges)
 
-    all_pledges = list(published_pledges(index))
-    pledges = filter_pledges(all_pledges, request.GET)
+    selected = selected or selected_filters(request.GET)
     today = timezone.localdate()
-    for pledge in pledges:
+    everything = public_pages(PledgePage.objects.live().descendant_of(index))
+    pledges = with_derived_status(everything)
+    if selected["theme"]:
+        pledges = pledges.filter(theme__slug=selected["theme"])
+    if selected["status"]:
+        pledges = pledges.filter(derived_status=selected["status"])
+    if selected["lead"]:
+        pledges = pledges.filter(lead=selected["lead"])
+
+    tallies, stale_count = {}, 0
+    for row in (
+        pledges.order_by()
+        .values("theme_id", "derived_status")
+        .annotate(n=Count("pk"), stale=Count("pk", filter=stale_q(today)))
+    ):
+        tallies.setdefault(row["theme_id"], {})[row["derived_status"]] = row["n"]
+        stale_count += row["stale"]
+
+    # Filter choices come from the pledges themselves: a theme or lead with no pledge is no use.
+    choices = set(everything.order_by().values_list("theme_id", "lead").distinct())
+    all_theme_ids = {theme_id for theme_id, lead in choices}
+    themes = list(Theme.objects.filter(pk__in=all_theme_ids).order_by("sort_order", "name"))
+    theme_urls, review_index = page_links(index, all_theme_ids, request)
+
+    groups = [
+        {
+            "theme": theme,
+            "pledges": [],
+            "rollup": Rollup.from_counts(tallies[theme.pk]),
+            "url": theme_urls.get(theme.pk),
+        }
+        for theme in themes
+        if theme.pk in tallies
+    ]
+    by_theme = {group["theme"].pk: group for group in groups}
+    pages = None
+    if selected["theme"]:
+        total = sum(group["rollup"].total for group in groups)
+        paginator = Paginator(pledges.order_by("title", "pk"), PAGE_SIZE)
+        paginator.count = total  # known from the counts: no COUNT query
+        pages = paginator.get_page(selected["page"])
+        shown = list(pages.object_list)
+    else:
+        shown = list(
+            pledges.annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by=F("theme_id"),
+                    order_by=[F("derived_updated").desc(nulls_last=True), F("title").asc(), F("pk").asc()],
+                )
+            )
+            .filter(place__lte=LIST_LENGTH)
+            .order_by(F("derived_updated").desc(nulls_last=True), "title", "pk")
+        )
+    for pledge in shown:
         pledge.is_stale = is_stale(pledge, today)
         pledge.status_label = status_label(pledge.derived_status)
+        group = by_theme.get(pledge.theme_id)
+        if group is not None:
+            pledge.theme = group["theme"]
+            group["pledges"].append(pledge)
+    for group in groups:
+        group["more"] = group["rollup"].total > len(group["pledges"])
 
-    themes, by_theme = [], {}
-    for pledge in pledges:
-        if pledge.theme_id not in by_theme:
-            by_theme[pledge.theme_id] = {"theme": pledge.theme, "pledges": []}
-            themes.append(by_theme[pledge.theme_id])
-        by_theme[pledge.theme_id]["pledges"].append(pledge)
-    theme_urls, review_index = page_links(index, {pledge.theme_id for pledge in all_pledges}, request)
-    for group in themes:
-        group["rollup"] = Rollup.of(group["pledges"])
-        group["url"] = theme_urls.get(group["theme"].pk)
-
-    overall = Rollup.of(pledges)
-    selected = {key: request.GET.get(key, "").strip() for key in ("theme", "status", "lead")}
-    workstream_rollups = workstream_progress(pledges, selected["theme"])
-    # Filter choices come from the pledges themselves: a theme or lead with no pledge is no use.
-    filter_themes = {pledge.theme_id: pledge.theme for pledge in all_pledges}.values()
+    overall = Rollup.from_counts(
+        {status: sum(tally.get(status, 0) for tally in tallies.values()) for status in Status.values}
+    )
+    page_querystring = urlencode({key: selected[key] for key in ("theme", "status", "lead") if selected[key]})
     return {
-        "theme_groups": themes,
-        "workstream_rollups": workstream_rollups,
+        "theme_groups": groups,
+        "workstream_rollups": workstream_progress(pledges, selected["theme"]),
         "overall": overall,
-        "status_table": status_table(themes, overall),
-        "pledge_count": len(pledges),
-        "stale_count": sum(1 for pledge in pledges if pledge.is_stale),
-        "filter_themes": sorted(filter_themes, key=lambda theme: (theme.sort_order, theme.name)),
+        "status_table": status_table(groups, overall),
+        "pledge_count": overall.total,
+        "stale_count": stale_count,
+        "pledge_pages": pages,
+        "page_range": pages.paginator.get_elided_page_range(pages.number, on_each_side=1, on_ends=1) if pages else (),
+        "ellipsis": Paginator.ELLIPSIS,
+        "querystring": page_querystring,
+        "list_length": LIST_LENGTH,
+        "filter_themes": themes,
         "filter_statuses": Status.choices,
-        "filter_leads": sorted({pledge.lead for pledge in all_pledges}),
+        "filter_leads": sorted({lead for theme_id, lead in choices}),
         "selected": selected,
-        "is_filtered": any(selected.values()),
+        "is_filtered": any(selected[key] for key in ("theme", "status", "lead")),
         "stale_after_months": 12,
         "export_columns": EXPORT_COLUMNS,
         "review_index": review_index,
@@ -199,16 +281,29 @@ def workstream_progress(pledges, theme_slug=""):
         ),
     )
     rows = {
-        workstream.pk: {"workstream": workstream, "pledges": []}
+        workstream.pk: {"workstream": workstream, "tally": {}}
         for workstream in workstreams
         if not theme_slug or workstream.theme.slug == theme_slug
     }
-    for pledge in pledges:
-        for workstream in pledge.workstreams.all():
+    counts = (
+        pledges.filter(workstreams__isnull=False)
+        .order_by()
+        .values("workstreams", "derived_status")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    missing = {}
+    for row in counts:
+        row_for = rows.get(row["workstreams"])
+        if row_for is None:
             # A pledge may still point to a workstream of the default language.
-            rows.setdefault(workstream.pk, {"workstream": workstream, "pledges": []})["pledges"].append(pledge)
+            row_for = missing.setdefault(row["workstreams"], {"workstream": None, "tally": {}})
+        row_for["tally"][row["derived_status"]] = row["n"]
+    if missing:
+        for workstream in Workstream.objects.filter(pk__in=missing):
+            missing[workstream.pk]["workstream"] = workstream
+            rows[workstream.pk] = missing[workstream.pk]
     for row in rows.values():
-        row["rollup"] = Rollup.of(row["pledges"])
+        row["rollup"] = Rollup.from_counts(row.pop("tally"))
     return list(rows.values())
 
 

@@ -51,10 +51,11 @@ class PledgeIndexPage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Pa
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from .dashboard import dashboard_context
+        from .dashboard import selected_filters
 
+        # The rest is computed by {% pledge_dashboard %}, only when its cached fragment is stale.
         context = super().get_context(request, *args, **kwargs)
-        context.update(dashboard_context(self, request))
+        context["selected"] = selected_filters(request.GET)
         return context
 
 

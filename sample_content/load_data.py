@@ -54,6 +54,8 @@ WORDS = (  # noqa: SIM905 (easier to read as one text)
     "neighbours loneliness health walking parish hall food bank climate trees river flood skills jobs digital "
     "broadband arts music festival market heritage school playground choir lunch club orchard footpath"
 ).split()
+# Pledges are led by a council's few teams, not by a new team each time.
+TEAMS = WORDS[:20]
 CAPITALS = ["natural", "cultural", "human", "social", "political", "financial", "built"]
 
 
@@ -275,7 +277,7 @@ def add_pledges(rng, index, sizes, say):
             slug=f"{SLUG_PREFIX}pledge-{n}",
             commitment=f"We will {words(rng, 14)}.",
             theme=rng.choice(themes),
-            lead=f"{words(rng, 2).title()} team",
+            lead=f"{rng.choice(TEAMS).title()} team",
             target_date=date(2021, 12, 1) + timedelta(days=rng.randrange(365 * 19)),
             first_published_at=aware(date(2021, 12, 1) + timedelta(days=rng.randrange(365))),
         )

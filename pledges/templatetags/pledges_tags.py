@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from ..dashboard import Rollup, index_with_status_counts, live_index, published_pledges
+from ..dashboard import Rollup, dashboard_context, index_with_status_counts, live_index, published_pledges
 from ..status import Status, tag_class
 from ..status import status_label as label_of_status
 
@@ -23,6 +23,13 @@ def pledge_progress(context):
         return {"index": None}
     counts = {status: getattr(index, f"count_{status}") for status in Status.values}
     return {"request": context.get("request"), "index": index, "rollup": Rollup.from_counts(counts)}
+
+
+@register.inclusion_tag("pledges/includes/dashboard.html", takes_context=True)
+def pledge_dashboard(context):
+    """The dashboard's summary, filters and sections: computed only when its fragment is stale."""
+    request, page = context["request"], context["page"]
+    return {"request": request, "page": page, **dashboard_context(page, request, context.get("selected"))}
 
 
 @register.inclusion_tag("pledges/includes/theme_pledges.html", takes_context=True)

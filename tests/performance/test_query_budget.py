@@ -43,7 +43,8 @@ PINS = {
     "story": 2,
     "ripples": 3,
     "story submission form": 2,
-    "pledge dashboard": 3,
+    # The dashboard below its title is one fragment (summary, filters, each theme's few pledges).
+    "pledge dashboard": 0,
     "pledge": 5,
     # The editions listing no longer asks for the view restrictions (core.caching.routing.public_pages).
     "annual reviews": 4,
@@ -72,8 +73,11 @@ FIRST_RENDER_PINS = {
     "story": 20,
     "ripples": 12,
     "story submission form": 11,
-    # The roll-up lists every workstream, those no pledge serves yet included.
-    "pledge dashboard": 13,
+    # The roll-up lists every workstream, those no pledge serves yet included. Counts are
+    # aggregates (by theme and status, by workstream and status, stale), then the filter
+    # choices, the themes, their pages, and the few pledges listed: 16, whatever their number
+    # (tests/performance/test_pledge_dashboard_scale.py checks it at 30 and 1,500 pledges).
+    "pledge dashboard": 16,
     "pledge": 14,
     "annual reviews": 13,
     "annual review 2025": 14,
