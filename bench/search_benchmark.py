@@ -2,14 +2,22 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/cc_search_bench python bench/search_benchmark.py
 
-Options: --stories N (default 10,000), --runs N per query (default 20), --json PATH (default
+Options: --stories N (default 10,000), --runs N per query (default 20), --varied N new queries
+(default 300), --words PATH (default bench/search_words.txt), --json PATH (default
 bench/results/search.json). On PostgreSQL the database is created when missing, then
 migrated and filled; stories are added once, so a second run reuses them and only times.
 
-Each query is timed twice per run: the whole /search/ request through Django's test client
-(search, facets, result pages, query log and template), and the full-text query alone. The
-report gives the median (p50) and 95th percentile (p95) of both, per query and over all,
-with the number of matches, on standard output and as JSON.
+Two figures, reported separately:
+- varied queries (what residents do): N queries of one or two words drawn from the word list,
+  each asked once, so none finds its ranking and facets in the results cache. This is the
+  figure the search is judged by.
+- repeated queries: the fixed QUERIES below, each asked --runs times; after the first, each is
+  served from the results cache (kept until the next publication), so this measures the cache.
+
+Each repeated query is timed twice per run: the whole /search/ request through Django's test
+client (search, facets, result pages, query log and template), and the full-text query alone.
+The report gives the median (p50) and 95th percentile (p95), per query and over all, with the
+number of matches, on standard output and as JSON.
 """
 
 import argparse
@@ -77,6 +85,8 @@ SYLLABLES = [
     "wi",
 ]
 TARGET_P95_MS = 50
+# Issue #17's goal for varied queries at 10,000 stories: p95 under 100 ms (and 100 req/s under load).
+VARIED_TARGET_P95_MS = 100
 BATCH = 500
 
 
@@ -90,6 +100,8 @@ def arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=int(os.environ.get("BENCH_STORIES", "10000")))
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "20")))
+    parser.add_argument("--varied", type=int, default=int(os.environ.get("BENCH_VARIED", "300")))
+    parser.add_argument("--words", type=Path, default=ROOT / "bench" / "search_words.txt")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "search.json")
     return parser.parse_args()
 
@@ -260,6 +272,42 @@ def measure(runs):
     return results
 
 
+def varied_queries(words_file, count, seed=17):
+    """`count` distinct queries of one or two words from the word list, none of them in QUERIES."""
+    words = [line.strip() for line in words_file.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    rng = random.Random(seed)
+    queries, seen = [], {query.lower() for query in QUERIES}
+    while len(queries) < count and len(seen) < len(words) ** 2:
+        query = " ".join(rng.sample(words, rng.choice((1, 1, 2))))
+        if query not in seen:
+            seen.add(query)
+            queries.append(query)
+    return queries
+
+
+def measure_varied(queries):
+    """{"request": [ms...], "matches": [n...], "capped": n}: each query asked once, so never cached."""
+    from django.test import Client
+    from django.utils import translation
+
+    from search.views import _matches, max_matches
+
+    client = Client(HTTP_HOST="localhost")
+    # One search first, so the site's own caches (site, sections, names) are warm, as in service.
+    assert client.get("/search/", {"q": "warming up"}).status_code == 200
+    timings, matches = [], []
+    for query in queries:
+        started = time.perf_counter()
+        response = client.get("/search/", {"q": query})
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    with translation.override("en"):
+        for query in queries:  # after the timings: counting them is not part of a request
+            matches.append(len(_matches(query)))
+    capped = sum(n >= max_matches() for n in matches)
+    return {"request": timings, "matches": matches, "capped": capped}
+
+
 def main():
     options = arguments()
     ensure_postgres_database()
@@ -277,6 +325,7 @@ def main():
     call_command("migrate", verbosity=0)
     fill(options.stories)
     stories = StoryPage.objects.live().count()
+    varied = measure_varied(varied_queries(options.words, options.varied))
     results = measure(options.runs)
 
     report = {
@@ -301,7 +350,19 @@ def main():
             for part in ("request", "search")
         },
         "target_p95_ms": TARGET_P95_MS,
+        "varied": {
+            "queries": len(varied["request"]),
+            "words": str(options.words.relative_to(ROOT) if options.words.is_relative_to(ROOT) else options.words),
+            "request": summary(varied["request"]),
+            "mean_ms": round(statistics.fmean(varied["request"]), 2),
+            "one_client_req_per_s": round(1000 / statistics.fmean(varied["request"]), 1),
+            "matches_p50": statistics.median(varied["matches"]),
+            "matches_max": max(varied["matches"]),
+            "capped_queries": varied["capped"],
+            "target_p95_ms": VARIED_TARGET_P95_MS,
+        },
     }
+    report["varied"]["meets_target"] = report["varied"]["request"]["p95_ms"] < VARIED_TARGET_P95_MS
     report["meets_target"] = report["overall"]["request"]["p95_ms"] < TARGET_P95_MS
 
     say(f"{report['database']}, {stories} stories, {options.runs} runs per query, load {report['load_average']}")
@@ -318,6 +379,14 @@ def main():
         f"  {'ALL':28} {'':7}  {request['p50_ms']:8.1f} {request['p95_ms']:8.1f}"
         f"  {search['p50_ms']:8.1f} {search['p95_ms']:8.1f}   (target: whole request p95 < {TARGET_P95_MS} ms)"
     )
+    v = report["varied"]
+    say(
+        f"  VARIED: {v['queries']} new queries from {v['words']}: whole request p50 {v['request']['p50_ms']:.1f} ms,"
+        f" p95 {v['request']['p95_ms']:.1f} ms, mean {v['mean_ms']:.1f} ms (~{v['one_client_req_per_s']} req/s,"
+        f" one client); matches p50 {v['matches_p50']}, max {v['matches_max']}, capped {v['capped_queries']}"
+        f" (target: p95 < {VARIED_TARGET_P95_MS} ms)"
+    )
+    say("  (the table above is the REPEATED-query figure: served from the results cache after the first run)")
     options.json.parent.mkdir(parents=True, exist_ok=True)
     options.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     say(f"Written to {options.json}")

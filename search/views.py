@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
@@ -19,8 +20,15 @@ from .querylog import log_search, promotions_for
 from .results import Result
 
 PER_PAGE = 10
-# Facets are counted over the best-ranked matches; beyond this many, a reader refines the query.
-MAX_MATCHES = 1000
+
+
+def max_matches():
+    """How many of the best-ranked matches a search lists and counts in its facets.
+
+    Beyond this many, a reader refines the query (the page says the list is capped). The bound
+    keeps a new query's cost flat however many pages match it.
+    """
+    return getattr(settings, "SEARCH_MAX_MATCHES", 500)
 
 
 def _int_param(request, name):
@@ -29,21 +37,27 @@ def _int_param(request, name):
 
 
 def _matches(query):
-    """(page id, content type id) of every live public page in the visitor's language, best first."""
-    pages = public_pages(Page.objects.live().filter(locale_id=active_locale_id())).only("id", "content_type_id")
-    return [(p.pk, p.content_type_id) for p in pages.search(search_terms(query), operator="and")[:MAX_MATCHES]]
+    """(page id, content type id) of the best live public pages in the visitor's language, best first.
+
+    The backend's ranked queryset (title above body, stemmed) is read as id pairs, bounded by
+    max_matches(): one query, and no page object is built for a match.
+    """
+    pages = public_pages(Page.objects.live().filter(locale_id=active_locale_id()))
+    ranked = pages.search(search_terms(query), operator="and")[: max_matches()]
+    return list(ranked.get_queryset().values_list("pk", "content_type_id"))
 
 
-def _matches_and_links(query):
-    """(_matches, their theme links, their place links), kept until the next publication.
+def _matches_and_counts(query):
+    """(_matches, {theme id: pages}, {place id: pages}), kept until the next publication.
 
     The same words find the same pages until something is published (which also updates the
-    search index), so the ranking and the facet links are computed once per generation.
+    search index), so the ranking and the facet counts are computed once per generation: two
+    queries for a new query, whatever the number of matches.
     """
 
     def compute():
         matches = _matches(query)
-        return (matches, *facets.theme_and_place_links([pk for pk, _ in matches]))
+        return (matches, *facets.counts([pk for pk, _ in matches]))
 
     digest = hashlib.sha256(query.encode()).hexdigest()
     return cached(f"search:{active_locale_id()}:{digest}", compute)
@@ -71,16 +85,14 @@ def search(request):
 
     # Each search is logged for the report, so it must reach the view, not the page cache.
     skip_page_cache(request)
-    matches, themes, places = _matches_and_links(query)
+    matches, theme_counts, place_counts = _matches_and_counts(query)
     ids = [pk for pk, _ in matches]
     types = dict(matches)
-    shown = [
-        pk
-        for pk in ids
-        if (selected["type"] is None or types[pk] == selected["type"])
-        and (selected["theme"] is None or selected["theme"] in themes.get(pk, ()))
-        and (selected["place"] is None or selected["place"] in places.get(pk, ()))
-    ]
+    shown = [pk for pk in ids if selected["type"] is None or types[pk] == selected["type"]]
+    for name in ("theme", "place"):
+        if selected[name] is not None and shown:
+            linked = facets.pages_with(name, selected[name], shown)
+            shown = [pk for pk in shown if pk in linked]
     paginator = Paginator(shown, PER_PAGE)
     page_of_ids = paginator.get_page(request.GET.get("page"))
     page_of_ids.object_list = [
@@ -100,9 +112,10 @@ def search(request):
     context.update(
         results=page_of_ids,
         total=len(ids),
+        capped=len(ids) >= max_matches(),
         promoted=promoted,
         type_facets=[(labels.type_facet(ct), n) for ct, n in sorted(type_counts.items(), key=lambda r: -r[1])],
-        theme_facets=facets.theme_counts(facets.count_by(themes, ids)),
-        place_facets=facets.place_counts(facets.count_by(places, ids)),
+        theme_facets=facets.theme_counts(theme_counts),
+        place_facets=facets.place_counts(place_counts),
     )
     return TemplateResponse(request, "search/search.html", context)

@@ -299,6 +299,8 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # PostgreSQL full-text search with English stemming ("volunteering" finds "volunteer");
 # SQLite ignores SEARCH_CONFIG and uses its own FTS.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
+# The site search lists (and counts in its filters) at most this many of the best-ranked matches.
+SEARCH_MAX_MATCHES = 500
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
