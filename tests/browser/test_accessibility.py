@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.base import BaseHandler
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 
 import pytest
@@ -276,12 +277,26 @@ def module_database(django_db_blocker):
     with django_db_blocker.unblock():
         if getattr(connection, "_test_serialized_contents", None):
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            # The restored rows keep their ids; on PostgreSQL the sequences must move past them,
+            # or the demo site's first new page takes id 1 again.
+            with connection.cursor() as cursor:
+                models = connection.introspection.installed_models(connection.introspection.table_names(cursor))
+                for statement in connection.ops.sequence_reset_sql(no_style(), list(models)):
+                    cursor.execute(statement)
         cache.clear()
         try:
             yield
         finally:
             cache.clear()
-            call_command("flush", verbosity=0, interactive=False, database="default", inhibit_post_migrate=True)
+            # As a transactional test ends: emptied, sequences left where they are.
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                database="default",
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ def test_home_page_shows_the_strategy_and_its_themes(browser, site):
     browser.get(site.url + "/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Connected Communities"
     assert len(browser.find_elements(By.TAG_NAME, "h1")) == 1
-    theme_headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#themes-heading ~ ul .card__title")]
+    theme_headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#themes-heading ~ ul h3")]
     assert theme_headings == [
         "Healthier communities",
         "Safer and inclusive communities",

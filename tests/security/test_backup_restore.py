@@ -25,7 +25,7 @@ from wagtail.models import Page
 from django.test import Client
 client = Client(HTTP_HOST="localhost")
 assert client.get("/strategy/").status_code == 200, "strategy page"
-assert "75%" in client.get("/strategy/").content.decode()
+assert "75%" in client.get("/strategy/full/").content.decode()
 image = Image.objects.get(title="Backed-up photo")
 assert image.file.storage.exists(image.file.name), "image file"
 assert image.file.read()[:8] == b"\\x89PNG\\r\\n\\x1a\\n", "image content"
