@@ -234,8 +234,6 @@ def dashboard_context(index, request, selected=None):
         "pledge_count": overall.total,
         "stale_count": stale_count,
         "pledge_pages": pages,
-        "page_range": pages.paginator.get_elided_page_range(pages.number, on_each_side=1, on_ends=1) if pages else (),
-        "ellipsis": Paginator.ELLIPSIS,
         "querystring": page_querystring,
         "list_length": LIST_LENGTH,
         "filter_themes": themes,

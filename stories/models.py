@@ -72,8 +72,6 @@ class StoryIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Routabl
         count = cached(f"story-count:{self.pk}:{filters.querystring()}", stories.count)
         page = CountedPaginator(stories, STORIES_PER_PAGE, count=count).get_page(request.GET.get("page"))
         context.update(filters=filters, stories=page, querystring=filters.querystring())
-        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-        context["ellipsis"] = page.paginator.ELLIPSIS
         context["export_columns"] = EXPORT_COLUMNS
         return context
 

@@ -28,18 +28,6 @@ def open_consultations(context, limit=3):
 
 
 @register.filter
-def page_links(page):
-    """The numbered links of GOV.UK pagination: the first, last and neighbouring pages, gaps elided."""
-    paginator = page.paginator
-    return [
-        {"number": number, "current": number == page.number, "ellipsis": False}
-        if isinstance(number, int)
-        else {"ellipsis": True}
-        for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    ]
-
-
-@register.filter
 def answer_rows(question):
     """A choice question's results as {% bar_chart %} rows: (answer, per cent, "67%")."""
     return [(option["choice"], option["percent"], f"{option['percent']}%") for option in question["options"]]

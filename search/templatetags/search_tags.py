@@ -31,14 +31,3 @@ def facet_querystring(context, name, value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
-
-
-@register.filter
-def page_links(page):
-    """The numbered links of GOV.UK pagination: the first, last and neighbouring pages, gaps elided."""
-    return [
-        {"number": number, "current": number == page.number, "ellipsis": False}
-        if isinstance(number, int)
-        else {"ellipsis": True}
-        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    ]
