@@ -26,6 +26,13 @@ view between publications, and the first render after one), HTML size, the cold 
 workers' memory after load, compared with the reference figures of issue #8, and writes the
 same as JSON to bench/results/ (gitignored: figures belong to the machine they were measured on).
 
+`--reference URL --reference-page NAME=PATH ...` measures another site already running on
+loopback (Wagtail's bakerydemo, say) in the same run: each of its pages straight after this
+site's page of the same name, with the same wrk settings, as an anonymous visitor (a site
+without a page cache renders every request); the table then compares this site's signed-in
+editor tier with it. With `--reference-login USER:PASSWORD` (a staff account there) its pages are
+measured signed in as well, through its own Wagtail login form. For the varied search the reference gets the same words, as `?q=`.
+
 `--growth` runs the whole benchmark at three sizes, each in its own database (1,000/10,000/50,000
 stories, 30/300/1,500 pledges, 100/1,000/100,000 comments all on one consultation, the one
 measured), and ends with one growth table per page type.
@@ -41,6 +48,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,7 +125,9 @@ urls = {
     "story": story.url,
     "search (one query repeated)": "/search/?q=community+garden",
     __VARIED__: "/search/?q=" + __WORD__,
+    "pledge dashboard": pledge.get_parent().url,
     "pledge": pledge.url,
+    "consultation index": consultation.get_parent().url,
     "consultation": consultation.url,
 }
 if State.OPEN in consultations:
@@ -321,6 +332,55 @@ def measure_floor(args, env):
         stop(process)
 
 
+def reference_login(args):
+    """A session cookie for the reference site, signed in through Wagtail's login form."""
+    username, password = args.reference_login.split(":", 1)
+    login = args.reference + "/admin/login/"
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+
+    def cookies_of(response):  # by hand: the cookies may be marked Secure, as behind a TLS proxy
+        return dict(
+            re.match(r"([^=]+)=([^;]*)", header).groups() for header in response.headers.get_all("Set-Cookie", [])
+        )
+
+    with opener.open(urllib.request.Request(login, headers=HEADERS)) as response:
+        form, cookies = response.read().decode(), cookies_of(response)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username, "password": password})
+    # The request is https to the site (X-Forwarded-Proto), so the referer must be too.
+    headers = {**HEADERS, "Referer": login.replace("http://", "https://", 1)}
+    headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    try:
+        opener.open(urllib.request.Request(login, data=body.encode(), headers=headers))
+        raise SystemExit("the reference site's login form did not redirect: check --reference-login")
+    except urllib.error.HTTPError as answer:
+        status, session = answer.code, cookies_of(answer).get("sessionid")
+    if status != 302 or not session:
+        raise SystemExit(f"could not sign in to the reference site ({status}): check --reference-login")
+    cookie = f"sessionid={session}"
+    status, content = fetch(args.reference + "/", cookie, body=True)
+    if b"userbar" not in content:
+        raise SystemExit("the reference site's session cookie does not sign in: no userbar on its home page")
+    return cookie
+
+
+def reference_pages(args):
+    """The reference site's pages by name, each warmed up (its first renders are not measured)."""
+    pages = dict(page.split("=", 1) for page in args.reference_page)
+    unknown = set(pages) - {"home", "story listing", "story", "search (one query repeated)", VARIED_SEARCH}
+    if unknown:
+        raise SystemExit(f"--reference-page names a page this benchmark does not measure: {sorted(unknown)}")
+    for path in pages.values():
+        for _ in range(5):
+            fetch(args.reference + path)
+    return pages
+
+
 def measure(args, database, sizes, comments_on_one=False):
     """One full benchmark at one size: returns the report (also written as JSON)."""
     env = environment(args, database)
@@ -339,6 +399,8 @@ def measure(args, database, sizes, comments_on_one=False):
             for _ in range(5):
                 fetch(base + url, session)
                 fetch(base + url)
+        references = reference_pages(args) if args.reference else {}
+        reference_cookie = reference_login(args) if args.reference and args.reference_login else None
         pages = {}
         for name, url in probe["urls"].items():
             varied = name == VARIED_SEARCH
@@ -354,6 +416,14 @@ def measure(args, database, sizes, comments_on_one=False):
                 "first_render_ms": first_render_ms(base + url, args.redis_db, probe["generation_key"]),
             }
             pages[name]["anonymous_of_floor"] = round(pages[name]["anonymous"]["rps"] / floor["rps"], 3)
+            if name in references:
+                # Straight after this site's page, so a machine growing busier affects both alike.
+                say(f"wrk {args.duration}s: the reference's {name} {references[name]}")
+                reference_target = args.reference + ("/search/" if varied else references[name])
+                pages[name]["reference"] = {"url": references[name], **wrk(reference_target, args, varied=varied)}
+                if reference_cookie:
+                    say(f"wrk {args.duration}s: the reference's {name}, signed in")
+                    pages[name]["reference_editor"] = wrk(reference_target, args, reference_cookie, varied=varied)
         rss = worker_rss_mb(process.pid)
     finally:
         stop(process)
@@ -373,6 +443,7 @@ def measure(args, database, sizes, comments_on_one=False):
             "queries": "an editor's view between publications; first_queries: the first render after a publication",
         },
         "floor": floor,
+        "reference": args.reference,
         "cold_start_s": round(cold_start, 2),
         "worker_rss_mb": [round(value, 1) for value in rss],
         "pages": pages,
@@ -397,6 +468,21 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument(
         "--tree", default=str(BASE_DIR), help="the checkout to serve (bench/compare.py: an earlier commit)"
+    )
+    parser.add_argument(
+        "--reference", help="another site on loopback to measure in the same run, e.g. http://127.0.0.1:8100"
+    )
+    parser.add_argument(
+        "--reference-page",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="one of its pages, by this benchmark's page name: 'home=/', 'story=/blog/wild-yeast/'",
+    )
+    parser.add_argument(
+        "--reference-login",
+        metavar="USER:PASSWORD",
+        help="a staff account on the reference site: its pages are measured signed in too",
     )
     parser.add_argument("--output", help="where to write the JSON (default bench/results/bench-<time>.json)")
     parser.add_argument("--verbose", action="store_true")
@@ -440,8 +526,17 @@ def print_table(report):
     )
     for name, page in report["pages"].items():
         anonymous, editor = page["anonymous"], page["editor"]
-        reference = REFERENCE.get(name)
-        versus = f"{editor['rps'] / reference['rps']:.1f}× r/s, {reference['queries']} queries" if reference else ""
+        if "reference" in page:  # measured in this run
+            reference = page["reference"]
+            versus = f"{editor['rps'] / reference['rps']:.1f}× anonymous ({reference['rps']:.0f} r/s)"
+            if "reference_editor" in page:
+                signed_in = page["reference_editor"]["rps"]
+                versus += f", {editor['rps'] / signed_in:.1f}× signed in ({signed_in:.0f} r/s)"
+        elif name in REFERENCE:  # issue #8's figures, from an earlier run
+            reference = REFERENCE[name]
+            versus = f"{editor['rps'] / reference['rps']:.1f}× r/s (#8), {reference['queries']} queries"
+        else:
+            versus = ""
         errors = anonymous["non_2xx"] + editor["non_2xx"]
         say(
             f"{name:28} {page['queries']:>7} {page['html_bytes'] / 1024:>6.1f}"

@@ -42,6 +42,7 @@ each of them has nothing to add to a stored anonymous page:
   unchanged: errors are raised where they were, with the headers they had.
 """
 
+import contextlib
 import contextvars
 import hashlib
 import logging
@@ -52,6 +53,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -136,6 +138,7 @@ def request_is_cacheable(request):
         and not request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+        and not getattr(request, "is_dummy", False)
     )
 
 
@@ -152,47 +155,82 @@ def response_is_cacheable(request, response):
     )
 
 
-def cache_key(request, generation):
+def cache_key(request):
+    """The page's key. Raises DisallowedHost for a host not in ALLOWED_HOSTS: such a page is never stored."""
     query = hashlib.sha256(request.META.get("QUERY_STRING", "").encode()).hexdigest()[:16]
     path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
     language = translation.get_language_from_request(request, check_path=True)
     # The scheme: a page stored over HTTPS carries its HSTS header (see the module's docstring).
-    return f"pagecache:{generation}:{request.scheme}:{request.get_host()}:{language}:{request.method}:{path}:{query}"
+    return f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.method}:{path}:{query}"
+
+
+# A stored page: (generation, status, reason, [(header, value)...], body). Plain values, not a
+# pickled HttpResponse: a hit is unpickled and sent as it is, by Django or straight to the server.
+def stored_page(generation, response):
+    return (generation, response.status_code, response.reason_phrase, list(response.items()), response.content)
+
+
+def read(key):
+    """(current generation, the stored page if it is of that generation), in one cache round trip.
+
+    The key names no generation, so a page stored before a change is found and refused here
+    (and then overwritten), rather than left in the cache until it expires.
+    """
+    found = page_cache().get_many([GENERATION_KEY, key])
+    generation, stored = found.get(GENERATION_KEY), found.get(key)
+    if stored is not None and generation is not None and stored[0] == generation:
+        return generation, stored
+    return generation, None
+
+
+def as_response(stored):
+    _generation, status, reason, headers, body = stored
+    response = HttpResponse(body, status=status, reason=reason)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 class PageCacheMiddleware:
-    """Serve and store anonymous, cookie-less GET requests for public pages, first in the stack."""
+    """Serve and store anonymous, cookie-less GET requests for public pages, first in the stack.
+
+    Behind gunicorn most hits never reach it: core/caching/early_hits.py answers them before
+    Django's request handling starts. It serves the rest (the test client, a server without
+    that wrapper) and stores every page.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_generation.set(current_generation())
+        key = None
+        # An unknown host is refused again below, where the 400 gets its security headers.
+        if request_is_cacheable(request):
+            with contextlib.suppress(DisallowedHost):
+                key = cache_key(request)
+        generation, stored = read(key) if key else (None, None)
+        token = _request_generation.set(generation if generation is not None else current_generation())
         try:
-            return self.serve(request)
+            if stored is not None:
+                return as_response(stored)
+            return self.serve(request, key)
         finally:
             _request_generation.reset(token)
 
-    def serve(self, request):
-        if not request_is_cacheable(request) or getattr(request, "is_dummy", False):
-            return self.get_response(request)
-        try:
-            key = cache_key(request, current_generation())
-        except DisallowedHost:
-            # Raised again below, where the 400 gets the security headers it always had.
-            return self.get_response(request)
-        cache = page_cache()
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+    def serve(self, request, key):
+        # The generation this request started in: a change made while it rendered starts a
+        # newer one, and the page stored here is then refused.
+        generation = current_generation()
         response = self.get_response(request)
+        if key is None:
+            return response
         if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
             response.render()
         if response_is_cacheable(request, response):
             # A CDN may keep it briefly too; Wagtail's frontend cache purges it on publish.
             patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            page_cache().set(key, stored_page(generation, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -166,3 +166,116 @@ def test_an_unknown_host_still_gets_its_400_with_the_security_headers(client, st
 
 def test_the_page_cache_is_first_in_the_stack():
     assert settings.MIDDLEWARE[0] == "core.caching.page_cache.PageCacheMiddleware"
+
+
+# Before Django's handler: the WSGI application's own first step (core/caching/early_hits.py).
+
+
+class RecordingHandler:
+    """Django's WSGI handler, counting the requests that reach it.
+
+    Made at the first request, as the test client's is: its middleware reads the settings
+    (HSTS among them) when it is made.
+    """
+
+    def __init__(self):
+        self.handler = None
+        self.requests = []
+
+    def __call__(self, environ, start_response):
+        from django.core.handlers.wsgi import WSGIHandler
+
+        self.handler = self.handler or WSGIHandler()
+        self.requests.append(environ["PATH_INFO"])
+        return self.handler(environ, start_response)
+
+
+def wsgi_get(application, path, secure=False, **headers):
+    """(status line, headers, body) for one request through a WSGI application, as gunicorn sends it."""
+    import io
+    import sys
+
+    from django.test.client import RequestFactory
+
+    environ = RequestFactory().get(path, secure=secure, **headers).environ
+    environ.update({"wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr})
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=status, headers=response_headers)
+
+    chunks = application(environ, start_response)
+    body = b"".join(chunks)
+    if hasattr(chunks, "close"):
+        chunks.close()
+    return answer["status"], dict(answer["headers"]), body
+
+
+@pytest.fixture
+def early():
+    from core.caching.early_hits import PageCacheHits
+
+    django = RecordingHandler()
+    return PageCacheHits(django), django
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+def test_the_wsgi_application_answers_a_hit_without_django(pages, page_cache_on, early, secure):
+    application, django = early
+    with override_settings(SECURE_HSTS_SECONDS=3600):
+        for url in pages:
+            status, stored_headers, stored_body = wsgi_get(application, url, secure=secure)  # a miss: stored
+            assert status == "200 OK" and stored_headers["X-Page-Cache"] == "miss", url
+            django.requests.clear()
+            status, headers, body = wsgi_get(application, url, secure=secure)
+            assert django.requests == [], url  # answered before Django's handler
+            assert status == "200 OK" and headers["X-Page-Cache"] == "hit"
+            assert body == stored_body
+            assert set(headers) - PAGE_CACHE_HEADERS == set(stored_headers) - PAGE_CACHE_HEADERS
+            for name in set(stored_headers) - PAGE_CACHE_HEADERS:
+                assert headers[name] == stored_headers[name], (url, name)
+            assert set(headers) >= SECURITY_HEADERS
+            assert ("Strict-Transport-Security" in headers) is secure
+
+
+def test_the_wsgi_application_passes_on_what_the_page_cache_would_not_answer(pages, page_cache_on, early):
+    application, django = early
+    with override_settings(SECURE_HSTS_SECONDS=3600):
+        wsgi_get(application, "/strategy/", secure=True)
+        django.requests.clear()
+        assert wsgi_get(application, "/strategy/", secure=True)[1]["X-Page-Cache"] == "hit"
+        assert django.requests == []
+        # Plain HTTP, a cookie, another language, an unknown host: Django answers each.
+        _status, headers, _body = wsgi_get(application, "/strategy/")
+        assert headers["X-Page-Cache"] == "miss" and "Strict-Transport-Security" not in headers
+        _status, headers, _body = wsgi_get(application, "/strategy/", secure=True, HTTP_COOKIE="sessionid=x")
+        assert "X-Page-Cache" not in headers
+        # A reader asking for Polish has a key of their own: Django answers, as it decides.
+        _status, headers, _body = wsgi_get(application, "/strategy/", secure=True, HTTP_ACCEPT_LANGUAGE="pl")
+        assert headers["X-Page-Cache"] == "miss"
+        status, headers, _body = wsgi_get(application, "/strategy/", secure=True, HTTP_HOST="evil.example")
+        assert status.startswith("400") and "Content-Security-Policy" in headers
+    assert django.requests == ["/strategy/"] * 4
+
+
+def test_a_publication_is_seen_by_the_very_next_request_through_the_wsgi_application(
+    strategy_site, page_cache_on, early
+):
+    from strategy.models import StrategyPage
+
+    application, django = early
+    wsgi_get(application, "/strategy/")
+    assert wsgi_get(application, "/strategy/")[1]["X-Page-Cache"] == "hit"
+    page = StrategyPage.objects.get()
+    page.title = "A strategy with a new title"
+    page.save_revision().publish()
+    _status, headers, body = wsgi_get(application, "/strategy/")
+    assert headers["X-Page-Cache"] == "miss"
+    assert b"A strategy with a new title" in body
+
+
+def test_the_deployed_wsgi_application_answers_hits_early():
+    from connected_communities.wsgi import application
+    from core.caching.early_hits import PageCacheHits
+
+    assert isinstance(application, PageCacheHits)

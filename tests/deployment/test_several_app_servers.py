@@ -6,11 +6,22 @@ request would be another process again) is seen by both, and both drop their cac
 """
 
 import subprocess
+import urllib.request
 import uuid
 
 import pytest
 
-from .servers import fetch, free_port, manage, production_env, redis_is_up, start_gunicorn, stop, wait_until_serving
+from .servers import (
+    PUBLIC_HOST,
+    fetch,
+    free_port,
+    manage,
+    production_env,
+    redis_is_up,
+    start_gunicorn,
+    stop,
+    wait_until_serving,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -20,6 +31,14 @@ page = StrategyPage.objects.get()
 page.title = "{title}"
 page.save_revision().publish()
 """
+
+
+def headers_of(port, path="/strategy/"):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": PUBLIC_HOST, "X-Forwarded-Proto": "https"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return dict(response.headers.items())
 
 
 def test_two_app_servers_see_each_others_publications_and_cache_invalidations(test_database_url, tmp_path, static_root):
@@ -35,8 +54,15 @@ def test_two_app_servers_see_each_others_publications_and_cache_invalidations(te
         for port, server in zip(ports, servers, strict=True):
             wait_until_serving(port, server)
         first, second = ports
-        assert fetch(first)[0] == "miss"
-        assert fetch(second)[0] == "hit"  # the page cached by the first server, from shared Redis
+        stored = headers_of(first)
+        assert stored["X-Page-Cache"] == "miss"
+        served = headers_of(second)
+        assert served["X-Page-Cache"] == "hit"  # the page cached by the first server, from shared Redis
+        # Answered before Django's handler (core/caching/early_hits.py), with every header the
+        # full stack gave the page: HSTS behind the TLS proxy among them.
+        assert "Strict-Transport-Security" in stored
+        for name in set(stored) - {"X-Page-Cache", "Date", "Server"}:
+            assert served[name] == stored[name], name
 
         title = f"Strategy revised {uuid.uuid4().hex[:6]}"
         manage(env, "shell", "--no-imports", "-c", PUBLISH.format(title=title))
