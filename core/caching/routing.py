@@ -26,7 +26,7 @@ from core.caching.page_cache import current_generation, page_cache, worker_cache
 TIMEOUT = 60 * 60
 
 
-def cached(key, compute):
+def cached(key, compute, timeout=TIMEOUT):
     """`compute()`, a value from published content, kept until the next publication.
 
     For any app. Kept in this worker's memory, then in the shared cache.
@@ -46,8 +46,8 @@ def cached(key, compute):
             value = compute()
             if value is None:
                 return None
-            shared.set(full_key, value, TIMEOUT)
-        local.set(full_key, value, TIMEOUT)
+            shared.set(full_key, value, timeout)
+        local.set(full_key, value, timeout)
     return value
 
 
