@@ -5,9 +5,13 @@ places are read together in one UNION query, both for the filter choices and for
 """
 
 from django import forms
-from django.db.models import F, IntegerField, Value
+from django.db.models import Count, F, IntegerField, Value
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.caching.routing import cached
+from core.pagination import CountedPaginator
 from strategy.models import Place, Theme
 
 from .models import ConsultationPage, State
@@ -65,33 +69,63 @@ class ConsultationFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        themes, places = vocabulary_choices()
+        # Themes and places change only with a save, which starts a new cache generation.
+        themes, places = cached(f"consultation-filter-vocabulary:{get_language()}", vocabulary_choices)
         self.fields["theme"].choices = [("", _("All themes")), *themes]
         self.fields["place"].choices = [("", _("All places")), *places]
 
 
+# Without a stage chosen, each stage shows its first few, with a link to all of them; a chosen
+# stage is paginated. The page then costs the same whatever the number of consultations.
+PER_STAGE = 10
+PER_PAGE = 25
+# Outcomes and closed ones newest first: the most recent answers to residents lead.
+STAGE_ORDER = {
+    State.OPEN: ("closes_at", "pk"),
+    State.UPCOMING: ("opens_at", "pk"),
+    State.CLOSED: ("-closes_at", "-pk"),
+    State.OUTCOME: ("-outcome_published_at", "-pk"),
+}
+
+
 def consultation_listing(index_page, params):
+    """The stages with their counts (one aggregate) and the consultations shown (one query per stage shown)."""
     form = ConsultationFilterForm(params or None)
-    consultations = ConsultationPage.objects.visible().child_of(index_page).with_state().order_by("closes_at")
+    consultations = ConsultationPage.objects.visible().child_of(index_page).with_state()
+    chosen = ""
     if form.is_valid():
-        if form.cleaned_data["state"]:
-            consultations = consultations.filter(state_value=form.cleaned_data["state"])
+        chosen = form.cleaned_data["state"]
         if form.cleaned_data["theme"]:
             consultations = consultations.filter(themes__slug=form.cleaned_data["theme"])
         if form.cleaned_data["place"]:
             consultations = consultations.filter(places__slug=form.cleaned_data["place"])
-    consultations = list(consultations.distinct())
-    tags = tags_by_consultation([c.pk for c in consultations]) if consultations else {}
-    for consultation in consultations:
+    counts = dict(
+        consultations.order_by()
+        .values_list("state_value")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("state_value", "n")
+    )
+    filters = {
+        name: form.cleaned_data[name] for name in ("theme", "place") if form.is_valid() and form.cleaned_data[name]
+    }
+    groups = []
+    for state in GROUP_ORDER:
+        if chosen and state != chosen:
+            continue
+        count = counts.get(state, 0)
+        in_stage = consultations.filter(state_value=state).order_by(*STAGE_ORDER[state]).distinct()
+        group = {"state": state, "label": state.label, "count": count, "items": [], "page": None, "all_url": ""}
+        if chosen:
+            group["page"] = CountedPaginator(in_stage, PER_PAGE, count=count).get_page(params.get("page"))
+            group["items"] = list(group["page"].object_list)
+            group["querystring"] = urlencode({"state": state, **filters})
+        elif count:
+            group["items"] = list(in_stage[:PER_STAGE])
+            if count > PER_STAGE:
+                group["all_url"] = "?" + urlencode({"state": state, **filters})
+        groups.append(group)
+    shown = [consultation for group in groups for consultation in group["items"]]
+    tags = tags_by_consultation([c.pk for c in shown]) if shown else {}
+    for consultation in shown:
         consultation.tag_names = tags.get(consultation.pk, [])
-    groups = [
-        {"state": state, "label": state.label, "items": [c for c in consultations if c.state_value == state]}
-        for state in GROUP_ORDER
-    ]
-    # Outcomes and closed ones newest first: the most recent answers to residents lead.
-    for group in groups:
-        if group["state"] == State.OUTCOME:
-            group["items"].sort(key=lambda c: c.outcome_published_at, reverse=True)
-        elif group["state"] == State.CLOSED:
-            group["items"].sort(key=lambda c: c.closes_at, reverse=True)
     return {"filter_form": form, "groups": groups, "filtered": form.is_bound and form.has_changed()}

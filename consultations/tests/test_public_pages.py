@@ -199,8 +199,39 @@ def test_index_query_count_is_flat(client, index_page, vocabulary, count, django
         page.themes.add(vocabulary[0])
         page.save_revision().publish()
     client.get(index_page.url)
+    # The counts by stage, each stage's first few (here all open), and their tags.
     with django_assert_max_num_queries(3):
         assert client.get(index_page.url).status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get(index_page.url + "?state=open&page=2").status_code == 200
+
+
+def closed_consultations(index_page, count):
+    for number in range(count):
+        ConsultationPageFactory(
+            parent=index_page, title=f"Closed review {number:02}", opens_at=days(-90), closes_at=days(-10 - number)
+        )
+
+
+def test_the_index_shows_each_stages_first_few_and_links_to_all_of_them(client, index_page):
+    closed_consultations(index_page, 12)
+    content = client.get(index_page.url).content.decode()
+    closed = section(content, "group-closed")
+    assert "(12)" in content.split('id="group-closed"', 1)[1].split("</h2>", 1)[0]  # the stage's total
+    assert closed.count('class="card consultation-card"') == 10
+    assert "Closed review 00" in closed and "Closed review 11" not in closed  # most recently closed first
+    assert "See all 12 consultations (Closed: under consideration)" in closed
+    assert 'href="?state=closed"' in closed
+
+
+def test_one_stage_lists_all_its_consultations_in_pages(client, index_page):
+    closed_consultations(index_page, 30)
+    first = section(client.get(index_page.url + "?state=closed").content.decode(), "group-closed")
+    assert first.count('class="card consultation-card"') == 25
+    assert "See all" not in first
+    assert 'aria-label="Pages of consultations"' in first
+    second = section(client.get(index_page.url + "?state=closed&page=2").content.decode(), "group-closed")
+    assert sorted(re.findall(r"Closed review \d+", second)) == [f"Closed review {n}" for n in range(25, 30)]
 
 
 def test_a_private_consultation_is_listed_nowhere_public(client, index_page, four_stages):
