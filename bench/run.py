@@ -301,14 +301,18 @@ def first_render_ms(url, redis_db, generation_key, samples=15):
     return round(sorted(times)[len(times) // 2], 1)
 
 
-def wrk(url, args, cookie=None, varied=False):
+# wrk.lua's seed for the varied search, per tier: each draws its own words.
+SEEDS = {"anonymous": 1000, "editor": 2000, "reference": 3000, "reference editor": 4000}
+
+
+def wrk(url, args, cookie=None, varied=False, seed=SEEDS["anonymous"]):
     """wrk through bench/wrk.lua: req/s, p50, p75, p90, p95 and p99 (ms), non-2xx responses."""
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "-s", str(WRK_SCRIPT)]
     for name, value in {**HEADERS, **({"Cookie": cookie} if cookie else {})}.items():
         command += ["-H", f"{name}: {value}"]
     command.append(url)
     if varied:
-        command += ["--", str(WORDS)]
+        command += ["--", str(WORDS), str(seed)]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
     for percentile, microseconds in re.findall(r"^PERCENTILE (\d+) (\d+)$", output, re.MULTILINE):
@@ -412,7 +416,7 @@ def measure(args, database, sizes, comments_on_one=False):
                 "first_queries": probe["first_queries"][name],
                 "html_bytes": probe["html_bytes"][name],
                 "anonymous": wrk(target, args, varied=varied),
-                "editor": wrk(target, args, session, varied=varied),
+                "editor": wrk(target, args, session, varied=varied, seed=SEEDS["editor"]),
                 "first_render_ms": first_render_ms(base + url, args.redis_db, probe["generation_key"]),
             }
             pages[name]["anonymous_of_floor"] = round(pages[name]["anonymous"]["rps"] / floor["rps"], 3)
@@ -420,10 +424,15 @@ def measure(args, database, sizes, comments_on_one=False):
                 # Straight after this site's page, so a machine growing busier affects both alike.
                 say(f"wrk {args.duration}s: the reference's {name} {references[name]}")
                 reference_target = args.reference + ("/search/" if varied else references[name])
-                pages[name]["reference"] = {"url": references[name], **wrk(reference_target, args, varied=varied)}
+                pages[name]["reference"] = {
+                    "url": references[name],
+                    **wrk(reference_target, args, varied=varied, seed=SEEDS["reference"]),
+                }
                 if reference_cookie:
                     say(f"wrk {args.duration}s: the reference's {name}, signed in")
-                    pages[name]["reference_editor"] = wrk(reference_target, args, reference_cookie, varied=varied)
+                    pages[name]["reference_editor"] = wrk(
+                        reference_target, args, reference_cookie, varied=varied, seed=SEEDS["reference editor"]
+                    )
         rss = worker_rss_mb(process.pid)
     finally:
         stop(process)

@@ -1,6 +1,7 @@
 -- wrk script for bench/run.py.
 --   wrk ... -s bench/wrk.lua URL                       the same request each time
---   wrk ... -s bench/wrk.lua URL -- bench/words.txt     /search/?q=<one or two words drawn from the list>
+--   wrk ... -s bench/wrk.lua URL -- bench/words.txt [seed]  /search/?q=<one or two words drawn from the list>
+-- Each tier passes its own seed, so one tier never finds the answers another just cached.
 -- done() prints the latency percentiles wrk's --latency leaves out (p95 among them) in microseconds.
 
 local words = nil
@@ -18,7 +19,7 @@ function init(args)
          if #line > 0 then words[#words + 1] = line end
       end
       -- Each thread its own sequence, the same from run to run.
-      math.randomseed(1000 + (id or 0))
+      math.randomseed((tonumber(args[2]) or 1000) + (id or 0))
    end
 end
 
