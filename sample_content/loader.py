@@ -3,6 +3,7 @@
 from home.loader import load_site
 
 from .consultations import load_demo_consultations
+from .fund import load_demo_fund
 from .pledges import load_demo_pledges
 from .stories import load_demo_stories
 
@@ -14,4 +15,6 @@ def load_sample_content():
     load_demo_pledges(home)
     load_demo_stories(home)
     load_demo_consultations(home)
+    # After stories and pledges: the fund's sample projects name a pledge and a story.
+    load_demo_fund(home)
     return home

@@ -153,6 +153,9 @@ class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     themes = ParentalManyToManyField("strategy.Theme", blank=True, related_name="stories")
     workstreams = ParentalManyToManyField("strategy.Workstream", blank=True, related_name="stories")
     pledges = ParentalManyToManyField("pledges.PledgePage", blank=True, related_name="evidence_stories")
+    projects = ParentalManyToManyField(
+        "fund.ProjectPage", blank=True, related_name="stories", help_text="Fund projects this story is about"
+    )
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
     featured = models.BooleanField(default=False, help_text="Featured stories come first in the listing")
     ripple_centre = models.CharField(
@@ -175,7 +178,13 @@ class StoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
             heading="Who, where and when",
         ),
         MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("workstreams"), FieldPanel("pledges"), FieldPanel("tags")],
+            [
+                FieldPanel("themes"),
+                FieldPanel("workstreams"),
+                FieldPanel("pledges"),
+                FieldPanel("projects"),
+                FieldPanel("tags"),
+            ],
             heading="What it serves",
         ),
         MultiFieldPanel([FieldPanel("ripple_centre"), FieldPanel("ripples")], heading="Ripple-effect map"),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "stories",
     "pledges",
     "consultations",
+    "fund",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -430,3 +431,9 @@ CONSULTATION_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("CONSULTATION_PER
 # Community stories: days after a story is declined or its consent withdrawn before the
 # contact's name and email are removed from the submission by `purge_personal_data` (daily).
 STORY_CONTACT_RETENTION_DAYS = int(os.environ.get("STORY_CONTACT_RETENTION_DAYS", "90"))
+
+# People Make Places Fund: days after a round's decisions before voters' email addresses and
+# postcodes are emptied from their ballots, and unfunded applications (with their documents)
+# and drafts never submitted are deleted, by `purge_personal_data` (daily). Funded
+# applications stay: they are the record of public money spent.
+FUND_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("FUND_PERSONAL_DATA_RETENTION_DAYS", "365"))

@@ -255,6 +255,12 @@ def invalidate_on_changes_in(app_label):
     INVALIDATING_APPS.add(app_label)
 
 
+def never_invalidate_on(*model_labels):
+    """Saving these models ("app_label.modelname") never starts a new generation, even in an
+    invalidating app: rows no public page shows, such as applications or ballots."""
+    NON_INVALIDATING_MODELS.update(label.lower() for label in model_labels)
+
+
 def connect_signals():
     page_published.connect(invalidate, dispatch_uid="pagecache-published")
     page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")

@@ -61,8 +61,9 @@ PINS = {
 # page, section, restrictions, translations, site root paths, contact details); the rest
 # is the page's own content, read in a fixed number of queries.
 FIRST_RENDER_PINS = {
-    # The latest stories' cards show their pictures: one query for their renditions.
-    "home": 13,
+    # The latest stories' cards show their pictures: one query for their renditions; the
+    # fund's section finds the fund page (one query, then a fragment).
+    "home": 14,
     # "Our pledges", in the full text, lists each theme's published pledges (kept as a
     # fragment between publications).
     "strategy": 10,

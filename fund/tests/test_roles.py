@@ -1,0 +1,146 @@
+"""What the fund's staff roles may do: officers run it, assessors score, the panel decides."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from wagtail.models import GroupPagePermission
+
+import pytest
+
+from core.staff_roles import apply_staff_roles
+from fund.factories import AssessmentFactory, BudgetLineFactory
+from fund.staff_roles import ASSESSORS, FUND_OFFICERS, PANEL_MEMBERS
+
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def roles(fund):
+    return apply_staff_roles()
+
+
+def staff(username, group_name):
+    user = get_user_model().objects.create_user(username, f"{username}@council.example", PASSWORD)
+    user.groups.add(Group.objects.get(name=group_name))
+    return get_user_model().objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def officer(roles):
+    return staff("olu", FUND_OFFICERS)
+
+
+@pytest.fixture
+def assessor(roles):
+    return staff("asha", ASSESSORS)
+
+
+@pytest.fixture
+def other_assessor(roles):
+    return staff("ben", ASSESSORS)
+
+
+@pytest.fixture
+def panel_member(roles):
+    return staff("pam", PANEL_MEMBERS)
+
+
+def test_fund_officers_manage_the_fund_pages_and_applications(officer, fund):
+    assert officer.has_perm("fund.change_application")
+    assert officer.has_perm("fund.add_priority")
+    assert not officer.has_perm("fund.view_assessment")
+    assert not officer.has_perm("fund.record_decision")
+    granted = set(
+        GroupPagePermission.objects.filter(group__name=FUND_OFFICERS, page=fund).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert {"add_page", "change_page", "publish_page"} <= granted
+
+
+def test_assessors_read_applications_and_write_only_assessments(assessor):
+    assert assessor.has_perm("fund.view_application")
+    assert assessor.has_perm("fund.add_assessment")
+    assert not assessor.has_perm("fund.change_application")
+    assert not assessor.has_perm("fund.change_assessment")  # only their own, through the policy
+    assert not assessor.has_perm("fund.view_all_assessments")
+
+
+def test_panel_members_read_everything_and_record_decisions(panel_member):
+    assert panel_member.has_perm("fund.view_application")
+    assert panel_member.has_perm("fund.view_all_assessments")
+    assert panel_member.has_perm("fund.record_decision")
+    assert not panel_member.has_perm("fund.change_application")
+    assert not panel_member.has_perm("fund.add_assessment")
+
+
+def test_applying_the_roles_twice_changes_nothing(roles):
+    before = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in roles.values()}
+    again = apply_staff_roles()
+    after = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in again.values()}
+    assert before == after
+
+
+def test_an_assessor_sees_and_edits_only_their_own_assessments(client, application, assessor, other_assessor):
+    own = AssessmentFactory(application=application, assessor=assessor, comments="Mine")
+    theirs = AssessmentFactory(application=application, assessor=other_assessor, comments="Theirs")
+    client.force_login(assessor)
+    listing = client.get(reverse("wagtailsnippets_fund_assessment:list"))
+    assert listing.status_code == 200
+    assert reverse("wagtailsnippets_fund_assessment:edit", args=[own.pk]) in listing.content.decode()
+    assert reverse("wagtailsnippets_fund_assessment:edit", args=[theirs.pk]) not in listing.content.decode()
+    assert client.get(reverse("wagtailsnippets_fund_assessment:edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_fund_assessment:edit", args=[theirs.pk])).status_code == 403
+    assert client.get(reverse("wagtailsnippets_fund_assessment:inspect", args=[own.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_fund_assessment:inspect", args=[theirs.pk])).status_code == 403
+
+
+def test_a_new_assessment_is_the_signed_in_assessors(client, application, assessor):
+    client.force_login(assessor)
+    url = reverse("wagtailsnippets_fund_assessment:add")
+    response = client.post(
+        url,
+        {
+            "application": application.pk,
+            "conflict_of_interest": "",
+            "conflict_note": "",
+            "comments": "Clear plan.",
+            "submitted_at": "",
+            "scores-TOTAL_FORMS": "0",
+            "scores-INITIAL_FORMS": "0",
+            "scores-MIN_NUM_FORMS": "0",
+            "scores-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert application.assessments.get().assessor == assessor
+
+
+def test_panel_members_see_every_assessment_but_cannot_edit_them(client, application, assessor, panel_member):
+    theirs = AssessmentFactory(application=application, assessor=assessor)
+    client.force_login(panel_member)
+    listing = client.get(reverse("wagtailsnippets_fund_assessment:list"))
+    assert listing.status_code == 200
+    assert application.reference in listing.content.decode()
+    assert client.get(reverse("wagtailsnippets_fund_assessment:inspect", args=[theirs.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_fund_assessment:edit", args=[theirs.pk])).status_code == 403
+
+
+def test_officers_see_what_the_group_sent_read_only(client, application, officer):
+    BudgetLineFactory(application=application, item="Fruit trees", amount="1000")
+    client.force_login(officer)
+    response = client.get(reverse("wagtailsnippets_fund_application:edit", args=[application.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Fruit trees" in content
+    assert application.group_email in content
+    assert 'name="group_email"' not in content  # read-only: not a form field
+    assert 'name="state"' in content
+
+
+def test_assessors_cannot_change_applications(client, application, assessor):
+    client.force_login(assessor)
+    assert client.get(reverse("wagtailsnippets_fund_application:list")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_fund_application:edit", args=[application.pk])).status_code == 403
+    assert client.get(reverse("wagtailsnippets_fund_application:inspect", args=[application.pk])).status_code == 200

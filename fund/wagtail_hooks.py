@@ -1,0 +1,136 @@
+"""The fund in the admin: priorities, applications and assessments under one 'Fund' menu."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
+
+from .admin_panels import ApplicationRecordPanel
+from .forms import AssessmentAdminForm
+from .models import Application, Assessment, Priority
+from .permissions import AssessmentPermissionPolicy
+
+register_permission_policy(Assessment, AssessmentPermissionPolicy(Assessment))
+
+
+class PriorityViewSet(SnippetViewSet):
+    model = Priority
+    icon = "tag"
+    list_display = ["name", "short_name", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+# What the group wrote is theirs: staff see it read-only and change only the assessment of it.
+GROUP_FIELDS = [
+    "group_name",
+    "group_email",
+    "organisation_type",
+    "charity_number",
+    "company_number",
+    "project_title",
+    "summary",
+    "priority",
+    "place",
+    "amount_requested",
+    "declares_information_true",
+    "declares_funds_managed",
+    "agrees_privacy_notice",
+    "submitted_at",
+]
+
+
+class ApplicationViewSet(SnippetViewSet):
+    model = Application
+    icon = "form"
+    menu_label = _("Applications")
+    list_display = ["reference", "project_title", "group_name", "round", "state", "amount_requested", "submitted_at"]
+    list_filter = ["state", "round", "priority", "place"]
+    search_fields = ["reference", "project_title", "group_name"]
+    ordering = ["-submitted_at", "-created_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["reference", "round", *GROUP_FIELDS, "state", "eligibility_notes", "decision_reasons"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("round", read_only=True),
+            MultiFieldPanel(
+                [FieldPanel(name, read_only=True) for name in GROUP_FIELDS], heading=_("What the group sent")
+            ),
+            ApplicationRecordPanel("fund/admin/budget_lines.html", heading=_("Budget")),
+            ApplicationRecordPanel("fund/admin/documents.html", heading=_("Supporting documents")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("state"),
+                    FieldPanel("eligibility_notes"),
+                    FieldPanel("decision_reasons"),
+                    FieldRowPanel([FieldPanel("decided_at")]),
+                ],
+                heading=_("Eligibility and decision"),
+            ),
+        ]
+    )
+
+    def get_queryset(self, request):
+        return Application.objects.select_related("round", "priority", "place")
+
+
+class OwnAssessmentEditView(EditView):
+    """Wagtail's edit view checks the model permission only: this adds the assessor's own rule."""
+
+    def get_object(self, queryset=None):
+        assessment = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", assessment):
+            raise PermissionDenied
+        return assessment
+
+
+class OwnAssessmentInspectView(InspectView):
+    """Assessors read their own assessments; panel members every one (fund/permissions.py)."""
+
+    def get_object(self, queryset=None):
+        assessment = super().get_object(queryset)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["view", "change"], assessment
+        ):
+            raise PermissionDenied
+        return assessment
+
+
+class AssessmentViewSet(SnippetViewSet):
+    model = Assessment
+    icon = "tasks"
+    menu_label = _("Assessments")
+    list_display = ["application", "assessor", "conflict_of_interest", "submitted_at"]
+    list_filter = ["conflict_of_interest", "application__round"]
+    search_fields = ["application__reference"]
+    edit_view_class = OwnAssessmentEditView
+    inspect_view_class = OwnAssessmentInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "application",
+        "assessor",
+        "conflict_of_interest",
+        "conflict_note",
+        "comments",
+        "submitted_at",
+    ]
+    edit_handler = ObjectList(Assessment.panels, base_form_class=AssessmentAdminForm)
+
+    def get_queryset(self, request):
+        policy = AssessmentPermissionPolicy(Assessment)
+        return policy.instances_user_has_any_permission_for(request.user, ["view", "change"]).select_related(
+            "application", "assessor"
+        )
+
+
+class FundViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Fund")
+    menu_icon = "pick"
+    menu_order = 210
+    items = (ApplicationViewSet, AssessmentViewSet, PriorityViewSet)
+
+
+register_snippet(FundViewSetGroup)
