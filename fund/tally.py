@@ -188,6 +188,9 @@ def count_votes(ballots, project_ids):
     known = frozenset(project_ids)
     counts = Counter()
     for ballot in ballots:
+        if isinstance(ballot, str | bytes):
+            # A string would be read as one choice per character.
+            raise TypeError(f"A ballot is a collection of project ids, not the text {ballot!r}")
         counts.update(known.intersection(ballot))
     return {project_id: counts[project_id] for project_id in known}
 

@@ -137,6 +137,11 @@ def test_a_project_chosen_twice_on_one_ballot_counts_once_and_unknown_ids_are_ig
     assert votes == {1: 1, 2: 2, 3: 1}
 
 
+def test_a_ballot_given_as_text_is_refused_rather_than_read_letter_by_letter():
+    with pytest.raises(TypeError, match="not the text '12'"):
+        count_votes(["12"], project_ids=["1", "2", "12"])
+
+
 def test_ballots_can_be_read_once_as_they_stream_from_the_database():
     ballots = (choice for choice in [[1], [1, 2]])
     assert count_votes(ballots, [1, 2]) == {1: 2, 2: 1}
