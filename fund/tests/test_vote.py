@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -274,6 +275,19 @@ def test_pages_showing_a_ballot_are_personal_and_never_stored(client, voting_rou
     for response in (refused, sent, client.get(sent["Location"]), client.get(link_path())):
         assert response["Cache-Control"] == "private, no-store"
         assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_a_confirmation_link_opened_in_a_fresh_browser_is_never_stored_by_the_page_cache(
+    client, voting_round, projects, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    send(client, voting_round, projects["garden"])
+    path = link_path()
+    for _attempt in ("first", "second"):
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "private, no-store"
+        assert "X-Page-Cache" not in response
 
 
 # Results
