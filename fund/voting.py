@@ -113,7 +113,8 @@ def confirmation_url(ballot):
 
 def send_confirmation(ballot, round_page, projects):
     """Queue the email with the ballot's confirmation link (within the daily cap per address)."""
-    chosen = [project for project in projects if project.pk in set(ballot.choices.values_list("project_id", flat=True))]
+    chosen_ids = set(ballot.choices.values_list("project_id", flat=True))
+    chosen = [project for project in projects if project.pk in chosen_ids]
     context = {
         "round_title": round_page.title,
         "confirm_url": confirmation_url(ballot),
