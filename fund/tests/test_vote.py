@@ -204,7 +204,8 @@ def test_a_valid_ballot_is_stored_unconfirmed_and_a_confirmation_link_emailed(cl
     assert "£8,000" in email.body
     sent = client.get(response["Location"])
     assert "Check your email to confirm your vote" in sent.content.decode()
-    assert "need" in sent.content.decode() and "confirm it again" in sent.content.decode()
+    assert "these choices replace your earlier ones" in sent.content.decode()
+    assert "until you confirm it again with the new link" in sent.content.decode()
 
 
 def test_a_second_ballot_from_the_same_address_replaces_the_first_and_needs_confirming_again(

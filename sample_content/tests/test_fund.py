@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 import pytest
 
-from fund.models import Application, BudgetLine, FundPage, FundRoundPage, Priority, ProjectPage, ProjectUpdate
+from fund.models import Application, Ballot, BudgetLine, FundPage, FundRoundPage, Priority, ProjectPage, ProjectUpdate
 from sample_content.fund import load_demo_fund
 from sample_content.pledges import load_demo_pledges
 from sample_content.stories import load_demo_stories
@@ -64,8 +64,6 @@ def test_sample_story_is_about_a_sample_project(sample_site, client):
 
 
 def test_sample_finished_round_publishes_vote_results_that_match_its_grants(sample_site, client):
-    from fund.models import Ballot
-
     fund = load_demo_fund(sample_site)
     load_demo_fund(sample_site)
     finished = FundRoundPage.objects.child_of(fund).get(slug="round-1")
