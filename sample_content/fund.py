@@ -17,6 +17,8 @@ from core.staff_roles import apply_staff_roles
 from fund.models import (
     Application,
     AssessmentCriterion,
+    Ballot,
+    BallotChoice,
     BudgetLine,
     FundPage,
     FundRoundPage,
@@ -339,6 +341,29 @@ def ensure_project(round_page, application, spec):
     return project
 
 
+SAMPLE_BALLOTS = 40
+
+
+def ensure_ballots(round_page):
+    """Confirmed example ballots for the finished round's funded projects, so its results match its grants.
+
+    Each ballot chooses some of the funded projects (a different number of votes each); the
+    project not funded gets none, which is why the results say it was not funded. The budget
+    covers every funded project, so the tally funds exactly those.
+    """
+    funded = list(ProjectPage.objects.child_of(round_page).filter(grant_amount__isnull=False).order_by("title"))
+    confirmed_at = round_page.voting_closes_at - timedelta(days=1)
+    for number in range(1, SAMPLE_BALLOTS + 1):
+        ballot, created = Ballot.objects.get_or_create(
+            round=round_page,
+            email=f"example-voter-{number}@example.org",
+            defaults={"postcode": "WR14 3AF", "confirmed_at": confirmed_at},
+        )
+        if created:
+            chosen = [project for order, project in enumerate(funded) if number % (order + 2)] or funded[:1]
+            BallotChoice.objects.bulk_create(BallotChoice(ballot=ballot, project=project) for project in chosen)
+
+
 def ensure_fund(home, priorities):
     fund = home.get_children().type(FundPage).first()
     if fund:
@@ -367,6 +392,7 @@ def load_demo_fund(home, now=None):
         application = ensure_application(finished, spec, priorities, decided_at=finished.decisions_on)
         if spec["project"]:
             ensure_project(finished, application, spec["project"])
+    ensure_ballots(finished)
 
     open_round_spec = {
         "slug": "round-2",

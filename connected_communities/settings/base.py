@@ -437,3 +437,11 @@ STORY_CONTACT_RETENTION_DAYS = int(os.environ.get("STORY_CONTACT_RETENTION_DAYS"
 # and drafts never submitted are deleted, by `purge_personal_data` (daily). Funded
 # applications stay: they are the record of public money spent.
 FUND_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("FUND_PERSONAL_DATA_RETENTION_DAYS", "365"))
+
+# The residents' vote: who may vote, by the outward part of their postcode (the district's
+# postcode districts; Malvern Hills by default). Comma-separated in the environment.
+FUND_VOTE_POSTCODE_DISTRICTS = [
+    district.strip().upper()
+    for district in os.environ.get("FUND_VOTE_POSTCODE_DISTRICTS", "WR2,WR6,WR8,WR13,WR14,WR15,HR8").split(",")
+    if district.strip()
+]

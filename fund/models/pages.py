@@ -165,6 +165,10 @@ class FundRoundPage(CachedViewRestrictionsMixin, Page):
         context["funded_projects"] = [project for project in projects if project.is_funded]
         context["shortlisted_projects"] = [project for project in projects if not project.is_funded]
         context["is_decided"] = stage == self.Stage.DECIDED
+        if self.has_vote:
+            from fund.voting import vote_context
+
+            context.update(vote_context(self, request, stage, projects))
         return context
 
 

@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 import pytest
 
-from fund.models import Application, BudgetLine, FundPage, FundRoundPage, Priority, ProjectPage, ProjectUpdate
+from fund.models import Application, Ballot, BudgetLine, FundPage, FundRoundPage, Priority, ProjectPage, ProjectUpdate
 from sample_content.fund import load_demo_fund
 from sample_content.pledges import load_demo_pledges
 from sample_content.stories import load_demo_stories
@@ -61,3 +61,15 @@ def test_sample_story_is_about_a_sample_project(sample_site, client):
     project = story.projects.get()
     assert project.slug == "malvern-tool-library"
     assert "Example story: a repair café" in client.get(project.url).content.decode()
+
+
+def test_sample_finished_round_publishes_vote_results_that_match_its_grants(sample_site, client):
+    fund = load_demo_fund(sample_site)
+    load_demo_fund(sample_site)
+    finished = FundRoundPage.objects.child_of(fund).get(slug="round-1")
+    assert Ballot.objects.filter(round=finished, confirmed_at__isnull=False).count() == 40
+    content = client.get(finished.url).content.decode()
+    assert "40 confirmed ballots were counted." in content
+    assert content.count('<strong class="govuk-tag govuk-tag--green">Funded</strong>') == 3
+    assert "Not funded: it received no votes" in content
+    assert "example-voter" not in content

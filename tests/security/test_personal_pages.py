@@ -37,6 +37,9 @@ PERSONAL = {
     "stories:check",
     "stories:preview",
     "consultations:confirm",
+    "fund:vote",
+    "fund:ballot_sent",
+    "fund:confirm_ballot",
     "personal_data:request",
     "personal_data:manage",
     "personal_data:download",
@@ -140,7 +143,7 @@ def test_every_url_in_the_residents_apps_is_classified_personal_or_public():
     resolver = get_resolver()
     names = {
         f"{namespace}:{name}"
-        for namespace in ("stories", "consultations", "personal_data")
+        for namespace in ("stories", "consultations", "fund", "personal_data")
         for name in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
