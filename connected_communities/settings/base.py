@@ -437,3 +437,8 @@ STORY_CONTACT_RETENTION_DAYS = int(os.environ.get("STORY_CONTACT_RETENTION_DAYS"
 # and drafts never submitted are deleted, by `purge_personal_data` (daily). Funded
 # applications stay: they are the record of public money spent.
 FUND_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("FUND_PERSONAL_DATA_RETENTION_DAYS", "365"))
+
+# People Make Places Fund applications: supporting documents are PDFs of at most this many
+# bytes, and at most this many per application.
+FUND_DOCUMENT_MAX_BYTES = int(os.environ.get("FUND_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024)))
+FUND_DOCUMENTS_PER_APPLICATION = int(os.environ.get("FUND_DOCUMENTS_PER_APPLICATION", "5"))
