@@ -64,6 +64,15 @@ class GroupArea:
     def signed_in_email(self, request):
         return request.session.get(self.session_key)
 
+    def forget_sessions(self, email):
+        """End this area's sessions signed in with `email` (on erasure: the session stores it)."""
+        from django.contrib.sessions.models import Session
+
+        email = email.lower()
+        for session in Session.objects.iterator():
+            if (session.get_decoded().get(self.session_key) or "").lower() == email:
+                session.delete()
+
 
 def safe_next(next_url, prefix):
     """`next_url` if it is a path inside `prefix` on this site, else None (no open redirect)."""

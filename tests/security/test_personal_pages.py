@@ -41,6 +41,15 @@ PERSONAL = {
     "personal_data:manage",
     "personal_data:download",
     "personal_data:erase",
+    "fund:mine",
+    "fund:sign_in",
+    "fund:sign_in_link",
+    "fund:sign_out",
+    "fund:start",
+    "fund:resume",
+    "fund:check",
+    "fund:submitted",
+    "fund:step",
 }
 PUBLIC = {
     "stories:export_csv",
@@ -140,7 +149,7 @@ def test_every_url_in_the_residents_apps_is_classified_personal_or_public():
     resolver = get_resolver()
     names = {
         f"{namespace}:{name}"
-        for namespace in ("stories", "consultations", "personal_data")
+        for namespace in ("stories", "consultations", "personal_data", "fund")
         for name in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
