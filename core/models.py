@@ -51,3 +51,19 @@ class SentEmail(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class UsedSignedLink(models.Model):
+    """One-time sign-in links already used (core/group_area.py), so each works once.
+
+    Only the link's hash is kept: it names no one.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "used sign-in link"
+
+    def __str__(self):
+        return f"Sign-in link used at {self.used_at:%Y-%m-%d %H:%M}"

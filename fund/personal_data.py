@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from core.personal_data.registry import register
 
+from .group_access import AREA
 from .models import Application, Ballot, SupportingDocument
 
 
@@ -113,6 +114,7 @@ def erase(email, user):
     rows = delete_applications(applications.exclude(state=Application.State.FUNDED))
     rows += applications.filter(state=Application.State.FUNDED).update(group_email="")
     deleted, _per_model = ballots_for(email).delete()
+    AREA.forget_sessions(email)
     return rows + deleted
 
 

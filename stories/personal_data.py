@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
@@ -134,9 +133,7 @@ def remove_from_search_index(instance):
 
 def forget_group_sessions(email):
     """End the groups' area sessions signed in with this address: the session stores it."""
-    for session in Session.objects.iterator():
-        if (session.get_decoded().get(group_access.SESSION_KEY) or "").lower() == email:
-            session.delete()
+    group_access.AREA.forget_sessions(email)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 import core.public_forms.upload_quota as upload_quota
 from core.caching.routing import public_pages
+from core.group_area import safe_next
 from core.open_data import public_download
 from core.personal_pages import personal_page
 from core.public_forms.forms import typed_text
@@ -117,7 +118,7 @@ def sign_in_with_link(request, token):
     if email is None:
         return TemplateResponse(request, "stories/sign_in_failed.html", {"page": story_index()}, status=400)
     group_access.sign_in(request, email)
-    if next_url and next_url.startswith("/stories/") and not next_url.startswith("//"):
+    if safe_next(next_url, "/stories/"):
         return redirect(next_url)
     return redirect("stories:mine")
 

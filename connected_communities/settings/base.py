@@ -445,3 +445,8 @@ FUND_VOTE_POSTCODE_DISTRICTS = [
     for district in os.environ.get("FUND_VOTE_POSTCODE_DISTRICTS", "WR2,WR6,WR8,WR13,WR14,WR15,HR8").split(",")
     if district.strip()
 ]
+
+# People Make Places Fund applications: supporting documents are PDFs of at most this many
+# bytes, and at most this many per application.
+FUND_DOCUMENT_MAX_BYTES = int(os.environ.get("FUND_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024)))
+FUND_DOCUMENTS_PER_APPLICATION = int(os.environ.get("FUND_DOCUMENTS_PER_APPLICATION", "5"))

@@ -44,6 +44,15 @@ PERSONAL = {
     "personal_data:manage",
     "personal_data:download",
     "personal_data:erase",
+    "fund:mine",
+    "fund:sign_in",
+    "fund:sign_in_link",
+    "fund:sign_out",
+    "fund:start",
+    "fund:resume",
+    "fund:check",
+    "fund:submitted",
+    "fund:step",
 }
 PUBLIC = {
     "stories:export_csv",

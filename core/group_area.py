@@ -1,0 +1,81 @@
+"""A community group's own area on the public site, signed in by an emailed one-time link.
+
+Groups are not admin users. A signed, expiring, single-use link (core/signed_links.py) proves
+they can read a mailbox; the session then remembers the address until they sign out. Each
+app with such an area (stories, the fund) makes one GroupArea with its own purpose, session
+key, link URL and email, and says which addresses may be sent a link: stories only to an
+address that sent a story, the fund to anyone who wants to apply. The sign-in view gives the
+same answer either way, so no one can probe for groups.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from core.emails import send_receipt
+from core.signed_links import SignedLink
+from core.site_address import absolute_url
+
+LINK_LIFETIME_SECONDS = 30 * 60
+
+
+def anyone(email):
+    return True
+
+
+@dataclass(frozen=True)
+class GroupArea:
+    purpose: str  # the signed link's salt: one area's links never sign anyone into another
+    session_key: str
+    link_url_name: str  # a URL taking the token as its one argument
+    email_template: str  # <prefix>_subject.txt and <prefix>_body.txt, given sign_in_url and minutes
+    used_links: type  # a model with a unique `digest`: each link works once
+    may_get_link: Callable[[str], bool] = anyone
+    lifetime_seconds: int = LINK_LIFETIME_SECONDS
+    link: SignedLink = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "link", SignedLink(self.purpose, self.lifetime_seconds, used_links=self.used_links))
+
+    def send_sign_in_link(self, email, next_url=""):
+        """Email a sign-in link if the app allows this address one; the caller says nothing either way."""
+        if not self.may_get_link(email):
+            return False
+        token = self.link.make({"email": email.lower(), "next": next_url[:200]})
+        url = absolute_url(reverse(self.link_url_name, args=[token]))
+        send_receipt(self.email_template, {"sign_in_url": url, "minutes": self.lifetime_seconds // 60}, email)
+        return True
+
+    def use_sign_in_link(self, token):
+        """(email, next) for a valid link used for the first time, else (None, None)."""
+        payload = self.link.read(token)
+        if payload is None:
+            return None, None
+        return payload.get("email"), payload.get("next", "")
+
+    def sign_in(self, request, email):
+        request.session.cycle_key()  # a fresh session id, so a planted one cannot be reused
+        request.session[self.session_key] = email
+
+    def sign_out(self, request):
+        request.session.pop(self.session_key, None)
+
+    def signed_in_email(self, request):
+        return request.session.get(self.session_key)
+
+    def forget_sessions(self, email):
+        """End this area's sessions signed in with `email` (on erasure: the session stores it)."""
+        from django.contrib.sessions.models import Session
+
+        email = email.lower()
+        for session in Session.objects.iterator():
+            if (session.get_decoded().get(self.session_key) or "").lower() == email:
+                session.delete()
+
+
+def safe_next(next_url, prefix):
+    """`next_url` if it is a path inside `prefix` on this site, else None (no open redirect)."""
+    if next_url and next_url.startswith(prefix) and not next_url.startswith("//"):
+        return next_url
+    return None
