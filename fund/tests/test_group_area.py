@@ -27,12 +27,12 @@ def test_a_stories_link_does_not_sign_anyone_in_to_the_fund(client):
     assert client.get(reverse("fund:mine")).status_code == 302
 
 
-def test_a_fund_link_does_not_sign_anyone_in_to_stories(client):
+def test_a_fund_link_does_not_sign_anyone_in_to_stories(client, story_index):
     token = fund_access.AREA.link.make({"email": "group@example.org", "next": ""})
     assert client.get(reverse("stories:sign_in_link", args=[token])).status_code == 400
 
 
-def test_signed_in_to_the_fund_is_not_signed_in_to_stories(client):
+def test_signed_in_to_the_fund_is_not_signed_in_to_stories(client, story_index):
     token = fund_access.AREA.link.make({"email": "group@example.org", "next": ""})
     assert client.get(reverse("fund:sign_in_link", args=[token])).status_code == 302
     assert client.get(reverse("fund:mine")).status_code == 200
