@@ -195,6 +195,8 @@ def wsgi_get(application, path, secure=False, **headers):
     import io
     import sys
 
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
     from django.test.client import RequestFactory
 
     environ = RequestFactory().get(path, secure=secure, **headers).environ
@@ -204,10 +206,18 @@ def wsgi_get(application, path, secure=False, **headers):
     def start_response(status, response_headers, exc_info=None):
         answer.update(status=status, headers=response_headers)
 
-    chunks = application(environ, start_response)
-    body = b"".join(chunks)
-    if hasattr(chunks, "close"):
-        chunks.close()
+    # As Django's test client does: a request's start and end must not close the test's
+    # database connection (on PostgreSQL that would end the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = application(environ, start_response)
+        body = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], dict(answer["headers"]), body
 
 
