@@ -62,8 +62,9 @@ PINS = {
 # is the page's own content, read in a fixed number of queries.
 FIRST_RENDER_PINS = {
     # The latest stories' cards show their pictures: one query for their renditions; the
-    # fund's section finds the fund page (one query, then a fragment).
-    "home": 14,
+    # fund's section finds the fund page in the visitor's language (its locale and the page: two
+    # queries, then a fragment until the next publication).
+    "home": 15,
     # "Our pledges", in the full text, lists each theme's published pledges (kept as a
     # fragment between publications).
     "strategy": 10,
