@@ -111,6 +111,8 @@ def test_one_persons_comments_are_in_the_site_wide_tool_only(client, consultatio
     assert shown.status_code == 200
     assert [(name, len(items)) for name, items in shown.context["found"]] == [
         ("comments", 2),
+        ("fund_applications", 0),
+        ("fund_ballots", 0),
         ("story_submissions", 0),
     ]
     exported = client.post("/admin/personal-data/", {"email": "kim@example.org", "action": "export"})
