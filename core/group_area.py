@@ -11,9 +11,11 @@ same answer either way, so no one can probe for groups.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core.emails import send_receipt
+from core.public_forms.rate_limits import attempt, too_many_requests
 from core.signed_links import SignedLink
 from core.site_address import absolute_url
 
@@ -63,6 +65,18 @@ class GroupArea:
 
     def signed_in_email(self, request):
         return request.session.get(self.session_key)
+
+    def sign_in_view(self, request, form, *, rate_key, template, sent_template, context):
+        """The sign-in page: the form, then the same "sent" answer whether or not a link went."""
+        if request.method == "POST":
+            counted = attempt(request, rate_key)
+            if counted is None:
+                return too_many_requests(request)
+            if form.is_valid():
+                self.send_sign_in_link(form.cleaned_data["email"], request.GET.get("next", ""))
+                return TemplateResponse(request, sent_template, context)
+            counted.failed()
+        return TemplateResponse(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
     def forget_sessions(self, email):
         """End this area's sessions signed in with `email` (on erasure: the session stores it)."""

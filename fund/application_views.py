@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 import core.public_forms.upload_quota as upload_quota
 from core.group_area import safe_next
 from core.personal_pages import personal_page
-from core.public_forms.rate_limits import attempt, too_many_requests
 from core.templatetags.govuk_form_tags import govuk_error_target
 
 from . import applying
@@ -74,18 +73,14 @@ def closed_message(round_page):
 
 @personal_page
 def sign_in(request):
-    form = SignInForm(request.POST or None)
-    if request.method == "POST":
-        counted = attempt(request, "fund-sign-in")
-        if counted is None:
-            return too_many_requests(request)
-        if not form.is_valid():
-            counted.failed()
-        else:
-            AREA.send_sign_in_link(form.cleaned_data["email"], request.GET.get("next", ""))
-            return TemplateResponse(request, "fund/apply/sign_in_sent.html", {"page": fund_page()})
-    context = {"page": fund_page(), "form": form, "errors": error_list(form) if form.errors else []}
-    return TemplateResponse(request, "fund/apply/sign_in.html", context, status=400 if form.errors else 200)
+    return AREA.sign_in_view(
+        request,
+        SignInForm(request.POST or None),
+        rate_key="fund-sign-in",
+        template="fund/apply/sign_in.html",
+        sent_template="fund/apply/sign_in_sent.html",
+        context={"page": fund_page()},
+    )
 
 
 @personal_page

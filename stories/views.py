@@ -96,19 +96,14 @@ def story_index():
 
 @personal_page
 def sign_in(request):
-    form = SignInForm(request.POST or None)
-    if request.method == "POST":
-        counted = attempt(request, "stories-sign-in")
-        if counted is None:
-            return too_many_requests(request)
-        if not form.is_valid():
-            counted.failed()
-        else:
-            group_access.send_sign_in_link(form.cleaned_data["email"], request.GET.get("next", ""))
-            # The same answer whether or not the address sent a story: no one can probe for groups.
-            return TemplateResponse(request, "stories/sign_in_sent.html", {"page": story_index()})
-    return TemplateResponse(
-        request, "stories/sign_in.html", {"page": story_index(), "form": form}, status=400 if form.errors else 200
+    # The same answer whether or not the address sent a story: no one can probe for groups.
+    return group_access.AREA.sign_in_view(
+        request,
+        SignInForm(request.POST or None),
+        rate_key="stories-sign-in",
+        template="stories/sign_in.html",
+        sent_template="stories/sign_in_sent.html",
+        context={"page": story_index()},
     )
 
 
