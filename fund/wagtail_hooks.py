@@ -1,17 +1,21 @@
 """The fund in the admin: priorities, applications and assessments under one 'Fund' menu."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from . import decision_views, decisions
 from .admin_panels import ApplicationRecordPanel
 from .forms import AssessmentAdminForm
 from .models import Application, Assessment, Priority
-from .permissions import AssessmentPermissionPolicy
+from .permissions import VIEW_ALL, AssessmentPermissionPolicy
 
 register_permission_policy(Assessment, AssessmentPermissionPolicy(Assessment))
 
@@ -43,6 +47,53 @@ GROUP_FIELDS = [
 ]
 
 
+# Every change of state goes through the decision screens (fund/decision_views.py): each is
+# logged and the group is told. The edit form shows the record, and changes none of it.
+DECISION_FIELDS = ["state", "eligibility_notes", "decision_reasons", "decided_at"]
+
+
+class ApplicationEditView(EditView):
+    """The application is the group's and its state the decision screens': both read in the inspect view."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(decision_views.INSPECT_URL, self.object.pk)
+
+    post = get
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "fund/admin/application_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, application = self.request.user, self.object
+        context["application"] = application
+        if user.has_perm(VIEW_ALL):
+            context["summary"] = decisions.assessment_summary(application)
+        context["next_steps"] = next_steps(user, application)
+        return context
+
+
+def next_steps(user, application):
+    """The decision screens this member of staff may open for this application now."""
+    steps = []
+    if decisions.may_check_eligibility(user, application):
+        steps.append({"label": _("Check eligibility"), "url": reverse("fund_eligibility", args=[application.pk])})
+    if decisions.may_decide(user, application):
+        steps.append(
+            {"label": _("Record the panel's decision"), "url": reverse("fund_decision", args=[application.pk])}
+        )
+    if (
+        user.has_perm(decisions.RECORD_DECISION)
+        and application.state == Application.State.SHORTLISTED
+        and decisions.voting.voting_has_closed(application.round)
+    ):
+        steps.append(
+            {"label": _("Record the residents' vote"), "url": reverse("fund_vote_results", args=[application.round_id])}
+        )
+    return steps
+
+
 class ApplicationViewSet(SnippetViewSet):
     model = Application
     icon = "form"
@@ -51,8 +102,10 @@ class ApplicationViewSet(SnippetViewSet):
     list_filter = ["state", "round", "priority", "place"]
     search_fields = ["reference", "project_title", "group_name"]
     ordering = ["-submitted_at", "-created_at"]
+    edit_view_class = ApplicationEditView
+    inspect_view_class = ApplicationInspectView
     inspect_view_enabled = True
-    inspect_view_fields = ["reference", "round", *GROUP_FIELDS, "state", "eligibility_notes", "decision_reasons"]
+    inspect_view_fields = ["reference", "round", *GROUP_FIELDS, *DECISION_FIELDS]
     edit_handler = ObjectList(
         [
             FieldPanel("round", read_only=True),
@@ -62,13 +115,7 @@ class ApplicationViewSet(SnippetViewSet):
             ApplicationRecordPanel("fund/admin/budget_lines.html", heading=_("Budget")),
             ApplicationRecordPanel("fund/admin/documents.html", heading=_("Supporting documents")),
             MultiFieldPanel(
-                [
-                    FieldPanel("state"),
-                    FieldPanel("eligibility_notes"),
-                    FieldPanel("decision_reasons"),
-                    FieldRowPanel([FieldPanel("decided_at")]),
-                ],
-                heading=_("Eligibility and decision"),
+                [FieldPanel(name, read_only=True) for name in DECISION_FIELDS], heading=_("Eligibility and decision")
             ),
         ]
     )
@@ -134,3 +181,20 @@ class FundViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(FundViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_decision_urls():
+    return [
+        path("fund/applications/<int:pk>/eligibility/", decision_views.eligibility, name="fund_eligibility"),
+        path("fund/applications/<int:pk>/decision/", decision_views.decision, name="fund_decision"),
+        path("fund/rounds/<int:round_id>/vote-results/", decision_views.vote_results, name="fund_vote_results"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_decision_log_actions(actions):
+    actions.register_action(decisions.ELIGIBILITY_ACTION, _("Check eligibility"), _("Eligibility checked"))
+    actions.register_action(decisions.DECISION_ACTION, _("Record decision"), _("Decision recorded"))
+    actions.register_action(decisions.VOTE_RESULT_ACTION, _("Record vote results"), _("Residents' vote recorded"))
+    actions.register_action(decisions.DECISION_EMAIL_ACTION, _("Email decision"), _("Decision emailed to the group"))

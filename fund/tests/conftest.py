@@ -6,6 +6,7 @@ from django.utils import timezone
 
 import pytest
 
+from core.staff_roles import apply_staff_roles
 from fund.factories import (
     ApplicationFactory,
     CriterionFactory,
@@ -13,8 +14,9 @@ from fund.factories import (
     PlaceFactory,
     PriorityFactory,
 )
+from fund.staff_roles import ASSESSORS, FUND_OFFICERS, PANEL_MEMBERS
 
-from .helpers import make_round
+from .helpers import make_round, staff
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +83,28 @@ def criterion(open_round):
 @pytest.fixture
 def application(open_round, priorities):
     return ApplicationFactory(round=open_round, priority=priorities["places"], amount_requested=Decimal("1000"))
+
+
+@pytest.fixture
+def roles(fund):
+    return apply_staff_roles()
+
+
+@pytest.fixture
+def officer(roles):
+    return staff("olu", FUND_OFFICERS)
+
+
+@pytest.fixture
+def assessor(roles):
+    return staff("asha", ASSESSORS)
+
+
+@pytest.fixture
+def other_assessor(roles):
+    return staff("ben", ASSESSORS)
+
+
+@pytest.fixture
+def panel_member(roles):
+    return staff("pam", PANEL_MEMBERS)

@@ -1,54 +1,14 @@
 """What the fund's staff roles may do: officers run it, assessors score, the panel decides."""
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission
 
-import pytest
-
 from core.staff_roles import apply_staff_roles
 from fund.factories import AssessmentFactory, BudgetLineFactory
-from fund.staff_roles import ASSESSORS, FUND_OFFICERS, PANEL_MEMBERS
+from fund.staff_roles import FUND_OFFICERS
 
-PASSWORD = "a long enough password"
-
-
-def refused(response):
-    """Wagtail's admin answers a refused permission with a redirect to the dashboard and a message."""
-    return response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))
-
-
-@pytest.fixture
-def roles(fund):
-    return apply_staff_roles()
-
-
-def staff(username, group_name):
-    user = get_user_model().objects.create_user(username, f"{username}@council.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=group_name))
-    return get_user_model().objects.get(pk=user.pk)
-
-
-@pytest.fixture
-def officer(roles):
-    return staff("olu", FUND_OFFICERS)
-
-
-@pytest.fixture
-def assessor(roles):
-    return staff("asha", ASSESSORS)
-
-
-@pytest.fixture
-def other_assessor(roles):
-    return staff("ben", ASSESSORS)
-
-
-@pytest.fixture
-def panel_member(roles):
-    return staff("pam", PANEL_MEMBERS)
+from .helpers import refused
 
 
 def test_fund_officers_manage_the_fund_pages_and_applications(officer, fund):
@@ -132,16 +92,23 @@ def test_panel_members_see_every_assessment_but_cannot_edit_them(client, applica
     assert refused(client.get(reverse("wagtailsnippets_fund_assessment:edit", args=[theirs.pk])))
 
 
-def test_officers_see_what_the_group_sent_read_only(client, application, officer):
+def test_officers_read_what_the_group_sent_and_change_it_only_through_the_decision_screens(
+    client, application, officer
+):
     BudgetLineFactory(application=application, item="Fruit trees", amount="1000")
     client.force_login(officer)
-    response = client.get(reverse("wagtailsnippets_fund_application:edit", args=[application.pk]))
+    inspect_url = reverse("wagtailsnippets_fund_application:inspect", args=[application.pk])
+    response = client.get(inspect_url)
     assert response.status_code == 200
     content = response.content.decode()
     assert "Fruit trees" in content
     assert application.group_email in content
-    assert 'name="group_email"' not in content  # read-only: not a form field
-    assert 'name="state"' in content
+    assert reverse("fund_eligibility", args=[application.pk]) in content
+    edit_url = reverse("wagtailsnippets_fund_application:edit", args=[application.pk])
+    assert client.get(edit_url).url == inspect_url
+    client.post(edit_url, {"state": "funded", "decision_reasons": "Because."})
+    application.refresh_from_db()
+    assert application.state == "submitted"
 
 
 def test_assessors_cannot_change_applications(client, application, assessor):
