@@ -84,7 +84,7 @@ def confirm_ballot(request, token):
             status=410 if problem == LinkProblem.CLOSED else 404,
         )
     confirmed = request.method == "POST" and confirm(ballot)
-    projects = chosen_projects(ballot)
+    projects = chosen_projects(ballot, pending=not confirmed)
     return TemplateResponse(
         request,
         "fund/ballot_confirm.html",

@@ -82,11 +82,14 @@ class StoredBallot:
 
 
 def store_ballot(round_page, email, postcode, project_ids):
-    """Save the address's ballot in this round (new, or replacing its choices), unconfirmed.
+    """Save the address's choices in this round as pending, until its emailed link confirms them.
 
-    get_or_create under select_for_update in one transaction: two sends from the same address
-    at the same moment queue on the row (or, for a first ballot, on the unique constraint),
-    and the second replaces the first's choices instead of making a second ballot.
+    An address that has voted keeps its counted choices until the new ones are confirmed, so
+    a ballot sent by someone else with that address changes nothing unless its owner follows
+    the link. get_or_create under select_for_update in one transaction: two sends from the
+    same address at the same moment queue on the row (or, for a first ballot, on the unique
+    constraint), and the second replaces the first's pending choices instead of making a
+    second ballot.
     """
     email = email.strip().lower()
     with transaction.atomic():
@@ -94,14 +97,15 @@ def store_ballot(round_page, email, postcode, project_ids):
             round=round_page, email=email, defaults={"postcode": postcode}
         )
         if not created:
-            ballot.choices.all().delete()
-            ballot.postcode = postcode
-            ballot.confirmed_at = None
-            # A new token: the link sent for the earlier choices can no longer confirm these.
+            ballot.choices.filter(pending=True).delete()
+            # A new token: the link sent for earlier pending choices can no longer confirm these.
             ballot.token = new_token()
-            ballot.save()
+            ballot.save(update_fields=["token", "updated_at"])
         BallotChoice.objects.bulk_create(
-            [BallotChoice(ballot=ballot, project_id=project_id) for project_id in sorted(set(project_ids))]
+            [
+                BallotChoice(ballot=ballot, project_id=project_id, pending=True)
+                for project_id in sorted(set(project_ids))
+            ]
         )
     return StoredBallot(ballot=ballot, replaced=not created)
 
@@ -137,7 +141,8 @@ def ballot_from_link(token, now=None):
         return None, LinkProblem.INVALID
     ballot = (
         Ballot.objects.select_related("round")
-        .filter(pk=payload.get("ballot"), token=payload.get("token"), confirmed_at__isnull=True)
+        .filter(pk=payload.get("ballot"), token=payload.get("token"), choices__pending=True)
+        .distinct()
         .first()
     )
     if ballot is None:
@@ -148,16 +153,28 @@ def ballot_from_link(token, now=None):
 
 
 def confirm(ballot):
-    """Count the ballot: one conditional UPDATE, so a link confirms once however often it is sent."""
-    confirmed = Ballot.objects.filter(pk=ballot.pk, token=ballot.token, confirmed_at__isnull=True).update(
-        confirmed_at=timezone.now(), token=new_token(), updated_at=timezone.now()
-    )
+    """Count the ballot's pending choices in place of any it had: once, however often the link is sent.
+
+    The conditional UPDATE on the token lets one request through; the others find the token
+    changed and confirm nothing.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        confirmed = Ballot.objects.filter(pk=ballot.pk, token=ballot.token).update(
+            confirmed_at=now, token=new_token(), updated_at=now
+        )
+        if confirmed:
+            ballot.choices.filter(pending=False).delete()
+            ballot.choices.filter(pending=True).update(pending=False)
     return bool(confirmed)
 
 
-def chosen_projects(ballot):
+def chosen_projects(ballot, pending):
+    """The projects a ballot chooses: its pending choices (what its link confirms) or its counted ones."""
     return list(
-        ProjectPage.objects.filter(ballot_choices__ballot=ballot).order_by("title").only("title", "cost", "url_path")
+        ProjectPage.objects.filter(ballot_choices__ballot=ballot, ballot_choices__pending=pending)
+        .order_by("title")
+        .only("title", "cost", "url_path")
     )
 
 
@@ -187,7 +204,7 @@ def count_and_tally(round_page, projects):
 
     project_ids = [project.pk for project in projects]
     choices = (
-        BallotChoice.objects.filter(ballot__round=round_page, ballot__confirmed_at__isnull=False)
+        BallotChoice.objects.filter(ballot__round=round_page, ballot__confirmed_at__isnull=False, pending=False)
         .order_by("ballot_id")
         .values_list("ballot_id", "project_id")
     )

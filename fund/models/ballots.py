@@ -1,6 +1,9 @@
 """Residents' votes on a round's shortlist. The voting flow itself lives elsewhere; these hold the votes.
 
-A ballot counts once its voter has followed the link emailed to them (confirmed_at). The
+A ballot counts once its voter has followed the link emailed to them (confirmed_at). A new
+ballot from an address that has voted is held as pending choices beside the counted ones and
+replaces them only when its own link is followed: someone who knows a voter's address cannot
+undo their vote. The
 email address and postcode are personal data (fund/personal_data.py): they are emptied
 once the retention period after the round's decisions has passed, and the choices stay.
 """
@@ -46,9 +49,14 @@ class Ballot(models.Model):
 class BallotChoice(models.Model):
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     project = models.ForeignKey("fund.ProjectPage", on_delete=models.CASCADE, related_name="ballot_choices")
+    pending = models.BooleanField(
+        default=False, help_text=_("Waiting for its confirmation link; counted choices are not pending")
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["ballot", "project"], name="fund_one_choice_per_project")]
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "project", "pending"], name="fund_one_choice_per_project")
+        ]
 
     def __str__(self):
         return f"{self.ballot_id}: {self.project}"

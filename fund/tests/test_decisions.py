@@ -206,9 +206,7 @@ def test_the_decision_needs_reasons(client, panel_member, assessor, eligible):
     assert "Give the reasons for the decision: the group is told them." in response.content.decode()
 
 
-def test_shortlisting_makes_a_draft_project_page_and_tells_the_group(
-    client, panel_member, assessor, eligible, places
-):
+def test_shortlisting_makes_a_draft_project_page_and_tells_the_group(client, panel_member, assessor, eligible, places):
     eligible.place = places["malvern"]
     eligible.project_title = "Orchard in the park"
     eligible.save()
