@@ -107,7 +107,8 @@ class Award:
     "PMP-2026-1-14"); the grant identifier is the funder's prefix and this reference.
     `recipient_org_reference` is the fund's own record of an organisation with no charity or
     company number; without it the organisation's identifier is made from its name.
-    `beneficiary_location` is a place name (a town or parish), never an address.
+    `beneficiary_location` is a place name (a town or parish), never an address;
+    `beneficiary_locations` several such names (a project working in several places).
     `last_modified` is a timezone-aware datetime: when this award's published details last changed.
     """
 
@@ -122,6 +123,7 @@ class Award:
     recipient_company_number: str = ""
     recipient_org_reference: str = ""
     beneficiary_location: str = ""
+    beneficiary_locations: tuple = ()
     programme_code: str = ""
     programme_title: str = ""
     priority: str = ""
@@ -204,8 +206,9 @@ def grant(award, funder):
         "recipientOrganization": [recipient],
         "fundingOrganization": [{"id": funder.identifier, "name": funder.name}],
     }
-    if award.beneficiary_location.strip():
-        record["beneficiaryLocation"] = [{"name": award.beneficiary_location.strip(), "countryCode": "GB"}]
+    locations = [name.strip() for name in (award.beneficiary_location, *award.beneficiary_locations) if name.strip()]
+    if locations:
+        record["beneficiaryLocation"] = [{"name": name, "countryCode": "GB"} for name in dict.fromkeys(locations)]
     if award.programme_title.strip() or award.programme_code.strip():
         programme = {}
         if award.programme_code.strip():

@@ -1,10 +1,10 @@
 """The fund's URL views: the community groups' area, where they apply, and the residents' ballot
-(sent, then confirmed by an emailed link)."""
+(sent, then confirmed by an emailed link), and its awards as 360Giving open data."""
 
 from django.urls import path
 
 from . import application_views as views
-from . import ballot_views
+from . import ballot_views, open_data_views
 
 app_name = "fund"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("fund/rounds/<int:round_id>/vote/", ballot_views.vote, name="vote"),
     path("fund/rounds/<int:round_id>/vote/sent/", ballot_views.ballot_sent, name="ballot_sent"),
     path("fund/vote/confirm/<str:token>/", ballot_views.confirm_ballot, name="confirm_ballot"),
+    path("fund/open-data/grants.json", open_data_views.grants_json, name="grants_json"),
+    path("fund/open-data/grants.csv", open_data_views.grants_csv, name="grants_csv"),
 ]

@@ -173,12 +173,35 @@ class PledgePage(CachedViewRestrictionsMixin, PledgeLeadPermissionMixin, Page):
             self.indicators.select_related("baseline_figure").prefetch_related("readings")
         )
         context["evidence_stories"] = self.published_evidence_stories()
+        context["funded_projects"] = self.published_funded_projects()
         return context
 
     def published_evidence_stories(self):
         # Editors link a story to the pledges it gives evidence for on the story
         # (StoryPage.pledges); this is the other side of that link.
         return public_pages(self.evidence_stories.live()).order_by("-first_published_at")
+
+    def published_funded_projects(self):
+        """The fund's published, public, funded projects that serve this pledge, in one query.
+
+        Editors link a project to the pledges it serves on the project (the fund's
+        ProjectPage.pledges); the fund sits above the pledges, so this reads that link from
+        its reverse side and never imports the fund. Each project gets `grant_display`.
+        """
+        related = getattr(self, "fund_projects", None)
+        if related is None:
+            return []
+        projects = list(public_pages(related.live()).filter(grant_amount__isnull=False).order_by("title"))
+        for project in projects:
+            project.grant_display = pounds(project.grant_amount)
+        return projects
+
+
+def pounds(value):
+    """£12,345 for whole pounds, £12,345.50 otherwise, as the fund writes money."""
+    if value == value.to_integral_value():
+        return f"£{value:,.0f}"
+    return f"£{value:,.2f}"
 
 
 class PledgeUpdate(Orderable):

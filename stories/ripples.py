@@ -4,14 +4,34 @@ import itertools
 import math
 from collections import Counter
 
+from django.db.models import Prefetch
+
+from core.caching.routing import public_pages
 from strategy.models import Theme
 
 from .blocks import Capital, walk_ripples
 
 
+def funded_projects():
+    """The fund's live, public, funded projects, read through StoryPage.projects.
+
+    The fund sits above the stories, so its model is reached through the relation rather
+    than imported; a project is funded once it has a grant amount.
+    """
+    from .models import StoryPage
+
+    project_model = StoryPage._meta.get_field("projects").related_model
+    return public_pages(project_model.objects.live()).filter(grant_amount__isnull=False)
+
+
 def ripple_summary(index):
-    stories = index.stories().only("pk", "ripples").prefetch_related("themes")
+    stories = (
+        index.stories()
+        .only("pk", "ripples")
+        .prefetch_related("themes", Prefetch("projects", queryset=funded_projects().order_by("title")))
+    )
     by_capital, by_theme_capital = Counter(), Counter()
+    by_project, projects = Counter(), {}
     story_count = 0
     for story in stories:
         capitals = [ripple.get("capital") for _depth, ripple in walk_ripples(story.ripples.raw_data)]
@@ -22,6 +42,9 @@ def ripple_summary(index):
         by_capital.update(capitals)
         for theme in story.themes.all():
             by_theme_capital.update((theme.pk, capital) for capital in capitals)
+        for project in story.projects.all():
+            projects.setdefault(project.pk, project)
+            by_project[project.pk] += len(capitals)
     # (label, value, display) rows for {% bar_chart %}.
     capital_rows = [(label, by_capital[value], str(by_capital[value])) for value, label in Capital.choices]
     themes = list(Theme.objects.for_active_locale())
@@ -35,6 +58,11 @@ def ripple_summary(index):
         "capital_labels": Capital.labels,
         "ripple_total": sum(by_capital.values()),
         "story_count": story_count,
+        # The funded projects whose stories reported ripples: most ripples first.
+        "project_rows": [
+            {"project": projects[pk], "ripples": count}
+            for pk, count in sorted(by_project.items(), key=lambda item: (-item[1], projects[item[0]].title))
+        ],
     }
 
 

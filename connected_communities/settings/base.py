@@ -450,3 +450,16 @@ FUND_VOTE_POSTCODE_DISTRICTS = [
 # bytes, and at most this many per application.
 FUND_DOCUMENT_MAX_BYTES = int(os.environ.get("FUND_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024)))
 FUND_DOCUMENTS_PER_APPLICATION = int(os.environ.get("FUND_DOCUMENTS_PER_APPLICATION", "5"))
+
+# The fund's awards as 360Giving open data (fund/threesixty.py, /fund/open-data/): the council's
+# org-id (e.g. GB-LAE-MAV), its name and its 360Giving prefix (registered with 360Giving, e.g.
+# 360G-malvernhills). Without all three the open-data files are not offered.
+FUND_360GIVING = (
+    {
+        "identifier": os.environ["FUND_360GIVING_IDENTIFIER"],
+        "name": os.environ["FUND_360GIVING_NAME"],
+        "prefix": os.environ["FUND_360GIVING_PREFIX"],
+    }
+    if all(os.environ.get(f"FUND_360GIVING_{key}") for key in ("IDENTIFIER", "NAME", "PREFIX"))
+    else None
+)

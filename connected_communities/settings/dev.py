@@ -13,3 +13,11 @@ INTERNAL_IPS = ["127.0.0.1"]
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Example identifiers, so the fund's 360Giving open data can be tried locally. Not a registered
+# prefix: production sets FUND_360GIVING_IDENTIFIER, _NAME and _PREFIX (settings/base.py).
+FUND_360GIVING = FUND_360GIVING or {  # noqa: F405
+    "identifier": "GB-LAE-EXAMPLE",
+    "name": "Example District Council",
+    "prefix": "360G-example-dc",
+}

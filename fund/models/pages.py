@@ -45,10 +45,12 @@ class FundPage(CachedViewRestrictionsMixin, Page):
     api_fields = [APIField("total_commitment"), APIField("introduction")]
 
     def get_context(self, request, *args, **kwargs):
+        from fund.open_data_views import is_configured
         from fund.totals import fund_totals
 
         context = super().get_context(request, *args, **kwargs)
         context["totals"] = fund_totals(self)
+        context["open_data"] = is_configured() and context["totals"].awarded > 0
         context["rounds"] = public_pages(FundRoundPage.objects.live().child_of(self)).order_by("-opens_at")
         context["now"] = timezone.now()
         return context

@@ -1,5 +1,6 @@
 import re
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
@@ -7,12 +8,23 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from fund.factories import FundPageFactory, FundRoundPageFactory, PriorityFactory, ProjectPageFactory
 from pledges.factories import SurveyFigureFactory, WorkstreamFactory, make_indicator, make_pledge, make_update
 from pledges.models import Indicator
 from pledges.status import Status
 
 # Flat at both sizes: routing and furniture come from the shared cache (core/caching/routing.py).
-PLEDGE_PAGE_QUERY_BUDGET = 7
+# 8 since the page lists the fund's projects that serve the pledge (one query).
+PLEDGE_PAGE_QUERY_BUDGET = 8
+
+
+def funded_projects_round(home):
+    fund = FundPageFactory(parent=home)
+    fund.save_revision().publish()
+    round_page = FundRoundPageFactory(parent=fund)
+    round_page.priorities.set([PriorityFactory()])
+    round_page.save_revision().publish()
+    return round_page
 
 
 def text_of(html):
@@ -144,7 +156,7 @@ def test_update_evidence_links_to_documents_and_web_pages(client, pledge_index, 
 
 @pytest.mark.parametrize("count", [2, 40])
 def test_pledge_page_query_count_is_flat(
-    client, pledge_index, healthier, count, django_assert_max_num_queries, warm_caches
+    client, home, pledge_index, healthier, count, django_assert_max_num_queries, warm_caches
 ):
     document = get_document_model().objects.create(title="Report", file="documents/report.pdf")
     updates = []
@@ -156,12 +168,19 @@ def test_pledge_page_query_count_is_flat(
     pledge = make_pledge(pledge_index, healthier, indicators=indicators)
     pledge.updates = updates
     pledge.save()
+    fund_round = funded_projects_round(home)
+    for _number in range(count):
+        project = ProjectPageFactory.build(priority=fund_round.priorities.first(), grant_amount=Decimal("100"))
+        project.pledges = [pledge]
+        fund_round.add_child(instance=project)
+        project.save_revision().publish()
     warm_caches(pledge.url)
     # Serving comes from the shared cache (site, routing, view restrictions, settings,
     # breadcrumbs); the pledge adds updates, documents, indicators, readings and
-    # workstreams, whatever their number.
+    # workstreams, and the fund's projects that serve it, whatever their number.
     with django_assert_max_num_queries(PLEDGE_PAGE_QUERY_BUDGET):
         response = client.get(pledge.url)
     assert response.content.decode().count("Annual report") == 0
     # Each update's evidence, and the page's list of documents once.
     assert response.content.decode().count(">Report</a>") == count + 1
+    assert response.content.decode().count("£100 from the People Make Places Fund") == count

@@ -64,6 +64,8 @@ PUBLIC = {
     "consultations:outcomes_json",
     "consultations:results_csv",
     "consultations:results_json",
+    "fund:grants_json",
+    "fund:grants_csv",
 }
 
 
