@@ -210,6 +210,35 @@ def test_project_page_lists_the_stories_about_it(client, finished_round, story_i
     assert "How the tool library began" in content
 
 
+# A project page: the project with its round, its updates, its places, workstreams and
+# pledges, and the stories about it with their pictures.
+PROJECT_PAGE_QUERIES = 10
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_project_page_query_count_is_flat(
+    client, finished_round, story_index, priorities, places, count, warm_caches, django_assert_num_queries
+):
+    project = funded_project(
+        finished_round,
+        priorities["places"],
+        list(places.values()),
+        Decimal("5000"),
+        [Decimal("10")] * count,
+        title="Tool library",
+    )
+    for number in range(count):
+        story = StoryPageFactory(parent=story_index, title=f"Tool library story {number}")
+        story.projects.add(project)
+        story.save_revision().publish()
+    warm_caches(project.url)
+    with django_assert_num_queries(PROJECT_PAGE_QUERIES):
+        response = client.get(project.url)
+    content = response.content.decode()
+    assert content.count("Spent since the last update") == count
+    assert content.count("Tool library story") == count
+
+
 def test_home_page_links_to_the_fund(client, fund):
     content = client.get("/").content.decode()
     assert "The council has committed £500,000 to community projects" in content
