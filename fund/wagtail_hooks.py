@@ -1,13 +1,17 @@
 """The fund in the admin: priorities, applications and assessments under one 'Fund' menu."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from . import document_views
 from .admin_panels import ApplicationRecordPanel
 from .forms import AssessmentAdminForm
 from .models import Application, Assessment, Priority
@@ -43,6 +47,24 @@ GROUP_FIELDS = [
 ]
 
 
+class SentApplicationMixin:
+    """A draft is the group's own until they send it: the admin answers as if it were not there."""
+
+    def get_object(self, queryset=None):
+        application = super().get_object(queryset)
+        if application.state == Application.State.DRAFT:
+            raise Http404
+        return application
+
+
+class SentApplicationEditView(SentApplicationMixin, EditView):
+    pass
+
+
+class SentApplicationInspectView(SentApplicationMixin, InspectView):
+    pass
+
+
 class ApplicationViewSet(SnippetViewSet):
     model = Application
     icon = "form"
@@ -51,6 +73,8 @@ class ApplicationViewSet(SnippetViewSet):
     list_filter = ["state", "round", "priority", "place"]
     search_fields = ["reference", "project_title", "group_name"]
     ordering = ["-submitted_at", "-created_at"]
+    edit_view_class = SentApplicationEditView
+    inspect_view_class = SentApplicationInspectView
     inspect_view_enabled = True
     inspect_view_fields = ["reference", "round", *GROUP_FIELDS, "state", "eligibility_notes", "decision_reasons"]
     edit_handler = ObjectList(
@@ -74,7 +98,8 @@ class ApplicationViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Application.objects.select_related("round", "priority", "place")
+        # A draft is the group's work in progress: staff see an application once it is sent.
+        return Application.objects.exclude(state=Application.State.DRAFT).select_related("round", "priority", "place")
 
 
 class OwnAssessmentEditView(EditView):
@@ -134,3 +159,10 @@ class FundViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(FundViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_fund_admin_urls():
+    return [
+        path("fund/documents/<int:document_id>/", document_views.download_document, name="fund_document"),
+    ]
