@@ -6,6 +6,9 @@ are private and a URL to one is signed and expires.
 """
 
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -15,6 +18,23 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError("Private files have no public URL: serve them through a view that checks permissions.")
 
 
+class PrivateStorage(LazyObject):
+    """STORAGES["private"], looked up when first used and again whenever the setting changes (as
+    Django's default_storage is), so a FileField keeps following the setting."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private = PrivateStorage()
+
+
+@receiver(setting_changed)
+def forget_private_storage(*, setting, **kwargs):
+    if setting == "STORAGES":
+        private._wrapped = empty
+
+
 def private_storage():
     """The private storage, for a FileField's `storage` (a callable, so migrations do not name the backend)."""
-    return storages["private"]
+    return private

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from . import document_views
+from . import crowdfunding, document_views
 from .admin_panels import ApplicationRecordPanel
 from .forms import AssessmentAdminForm
 from .models import Application, Assessment, Priority
@@ -166,3 +167,15 @@ def register_fund_admin_urls():
     return [
         path("fund/documents/<int:document_id>/", document_views.download_document, name="fund_document"),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_fund_log_actions(actions):
+    @actions.register_action(crowdfunding.UPDATED_ACTION)
+    class CrowdfundingUpdated(LogFormatter):
+        label = _("Update crowdfunding figures")
+
+        def format_message(self, log_entry):
+            return _("Crowdfunding figures updated and published by the group of application %(reference)s") % {
+                "reference": (log_entry.data or {}).get("reference", "")
+            }
