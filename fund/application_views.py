@@ -108,9 +108,7 @@ def my_applications(request):
     email = AREA.signed_in_email(request)
     if email is None:
         return sign_in_first(request)
-    applications = list(
-        Application.objects.filter(group_email=email.lower()).select_related("round", "project_page")
-    )
+    applications = list(Application.objects.filter(group_email=email.lower()).select_related("round", "project_page"))
     for application in applications:
         project = getattr(application, "project_page", None)
         application.live_project = project if project is not None and project.live else None

@@ -23,8 +23,6 @@ def download_document(request, document_id):
         handle = document.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=document.original_name, content_type="application/pdf"
-    )
+    response = FileResponse(handle, as_attachment=True, filename=document.original_name, content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response
