@@ -23,7 +23,10 @@ PRIVATE_MEDIA_FILE = "private-media.tar.gz"  # STORAGES["private"] (core/private
 
 def storage_files(storage, folder=""):
     """Every file name in `storage` under `folder`, through the storage API (a folder or a bucket)."""
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a folder storage nothing was ever saved to
+        return
     for name in files:
         yield str(PurePosixPath(folder, name)) if folder else name
     for sub in folders:

@@ -54,3 +54,11 @@ def test_a_restore_writes_nothing_outside_the_private_storage(private, tmp_path)
     unarchive_into_storage(archive, storages["private"])
     assert not (tmp_path / "escaped.pdf").exists()
     assert sorted(p.name for p in private.rglob("*") if p.is_file()) == ["fine.pdf"]
+
+
+def test_an_empty_private_storage_is_archived_as_an_empty_archive(private, tmp_path):
+    assert not private.exists()  # nothing was ever saved: the folder is not there yet
+    archive = tmp_path / "private-media.tar.gz"
+    archive_storage(storages["private"], archive)
+    with tarfile.open(archive, "r:gz") as handle:
+        assert handle.getnames() == []
