@@ -10,11 +10,17 @@ same answer either way, so no one can probe for groups.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
+from importlib import import_module
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from core.emails import send_receipt
+from core.keyed_hash import keyed_email_hash
+from core.models import GroupAreaSession
 from core.public_forms.rate_limits import attempt, too_many_requests
 from core.signed_links import SignedLink
 from core.site_address import absolute_url
@@ -56,12 +62,29 @@ class GroupArea:
             return None, None
         return payload.get("email"), payload.get("next", "")
 
+    def email_hash(self, email):
+        return keyed_email_hash(f"group-area:{self.purpose}", email)
+
     def sign_in(self, request, email):
         request.session.cycle_key()  # a fresh session id, so a planted one cannot be reused
         request.session[self.session_key] = email
+        if request.session.session_key is None:
+            request.session.save()
+        # Remember which session holds the address, so erasure can end it (forget_sessions).
+        # Records older than any session could live are dropped as new ones are made.
+        GroupAreaSession.objects.filter(
+            signed_in_at__lt=timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        ).delete()
+        GroupAreaSession.objects.update_or_create(
+            area=self.purpose,
+            session_key=request.session.session_key,
+            defaults={"email_hash": self.email_hash(email)},
+        )
 
     def sign_out(self, request):
         request.session.pop(self.session_key, None)
+        if request.session.session_key:
+            GroupAreaSession.objects.filter(area=self.purpose, session_key=request.session.session_key).delete()
 
     def signed_in_email(self, request):
         return request.session.get(self.session_key)
@@ -79,13 +102,17 @@ class GroupArea:
         return TemplateResponse(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
     def forget_sessions(self, email):
-        """End this area's sessions signed in with `email` (on erasure: the session stores it)."""
-        from django.contrib.sessions.models import Session
+        """End this area's sessions signed in with `email` (on erasure: the session stores it).
 
-        email = email.lower()
-        for session in Session.objects.iterator():
-            if (session.get_decoded().get(self.session_key) or "").lower() == email:
+        Only the sessions recorded at sign-in are read, never every session on the site.
+        """
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        records = GroupAreaSession.objects.filter(area=self.purpose, email_hash=self.email_hash(email))
+        for session_key in records.values_list("session_key", flat=True):
+            session = store(session_key)
+            if (session.get(self.session_key) or "").lower() == email.lower():
                 session.delete()
+        records.delete()
 
 
 def safe_next(next_url, prefix):

@@ -67,3 +67,26 @@ class UsedSignedLink(models.Model):
 
     def __str__(self):
         return f"Sign-in link used at {self.used_at:%Y-%m-%d %H:%M}"
+
+
+class GroupAreaSession(models.Model):
+    """A session signed in to a community group's area (core/group_area.py), so erasing an
+    address ends exactly its sessions without reading every session on the site.
+
+    The address is kept only as a keyed hash, per area.
+    """
+
+    area = models.CharField(max_length=100)
+    email_hash = models.CharField(max_length=64)
+    session_key = models.CharField(max_length=40)
+    signed_in_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "group area session"
+        indexes = [models.Index(fields=["area", "email_hash"], name="core_groupsession_email")]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "session_key"], name="core_groupsession_one_per_key"),
+        ]
+
+    def __str__(self):
+        return f"Group area session signed in at {self.signed_in_at:%Y-%m-%d %H:%M}"

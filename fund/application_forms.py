@@ -185,3 +185,49 @@ class DeclarationsForm(forms.ModelForm):
             field.label = label
             field.required = True
             field.error_messages["required"] = required
+
+
+MAX_CROWDFUNDING_RAISED = Decimal("10000000")
+
+
+class CrowdfundingForm(forms.Form):
+    """What a funded group says about its crowdfunding: where people give, and how much they have given."""
+
+    crowdfunding_url = forms.URLField(
+        label=_("Your crowdfunding page's address"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        help_text=_("The full address, starting https://. Leave it empty if the project has no crowdfunding page."),
+        widget=forms.URLInput(attrs={"spellcheck": "false", "autocomplete": "url"}),
+        error_messages={
+            "invalid": _("Enter the address of your crowdfunding page, like https://www.example.org/our-project."),
+            "max_length": _("The address must be 200 characters or fewer."),
+        },
+    )
+    crowdfunding_raised = forms.DecimalField(
+        label=_("Raised from the public so far, in pounds"),
+        min_value=0,
+        max_value=MAX_CROWDFUNDING_RAISED,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Only what people have given: the council adds its match itself."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
+        error_messages={
+            "required": _("Enter how much the public has given so far, or 0."),
+            "invalid": _("Enter the amount as a number, like 1500 or 1500.50."),
+            "min_value": _("The amount cannot be less than 0."),
+            "max_value": _("The amount must be £10,000,000 or less."),
+            "max_decimal_places": _("Enter the amount in pounds and pence, like 1500.50."),
+            "max_digits": _("The amount must be £10,000,000 or less."),
+            "max_whole_digits": _("The amount must be £10,000,000 or less."),
+        },
+    )
+
+    def clean_crowdfunding_url(self):
+        url = self.cleaned_data["crowdfunding_url"]
+        if url and not url.lower().startswith("https://"):
+            raise forms.ValidationError(
+                _("The address must start with https:// so givers' details are sent securely."), code="not_https"
+            )
+        return url

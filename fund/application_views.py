@@ -19,11 +19,12 @@ from core.group_area import safe_next
 from core.personal_pages import personal_page
 from core.templatetags.govuk_form_tags import govuk_error_target
 
-from . import applying
+from . import applying, crowdfunding
 from .application_forms import (
     MAX_BUDGET_LINES,
     AmountForm,
     BudgetLineFormSet,
+    CrowdfundingForm,
     DeclarationsForm,
     DocumentForm,
     GroupForm,
@@ -107,7 +108,10 @@ def my_applications(request):
     email = AREA.signed_in_email(request)
     if email is None:
         return sign_in_first(request)
-    applications = Application.objects.filter(group_email=email.lower()).select_related("round")
+    applications = list(Application.objects.filter(group_email=email.lower()).select_related("round", "project_page"))
+    for application in applications:
+        project = getattr(application, "project_page", None)
+        application.live_project = project if project is not None and project.live else None
     now = timezone.now()
     open_rounds = (
         FundRoundPage.objects.live().public().filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
@@ -427,3 +431,34 @@ def submitted(request, reference):
     if application.state == Application.State.DRAFT:
         return redirect("fund:check", reference=reference)
     return TemplateResponse(request, "fund/apply/submitted.html", {"page": fund_page(), "application": application})
+
+
+# A funded project's crowdfunding figures
+
+
+@personal_page
+def crowdfunding_update(request, reference):
+    """The group sets its crowdfunding page's link and what the public has given, once its project page is live."""
+    application = own_application(request, reference)
+    if application is None:
+        return sign_in_first(request)
+    project = crowdfunding.live_project(application)
+    if project is None:
+        raise Http404
+    initial = {"crowdfunding_url": project.crowdfunding_url, "crowdfunding_raised": project.crowdfunding_raised}
+    form = CrowdfundingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if crowdfunding.update_crowdfunding(
+            application, form.cleaned_data["crowdfunding_url"], form.cleaned_data["crowdfunding_raised"]
+        ):
+            messages.success(request, _("Your crowdfunding figures are saved and shown on your project's page."))
+            return redirect("fund:mine")
+        raise Http404
+    context = {
+        "page": fund_page(),
+        "application": application,
+        "project": project,
+        "form": form,
+        "errors": error_list(form),
+    }
+    return TemplateResponse(request, "fund/apply/crowdfunding.html", context, status=400 if form.errors else 200)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("fund/apply/<str:reference>/", views.resume, name="resume"),
     path("fund/apply/<str:reference>/check/", views.check, name="check"),
     path("fund/apply/<str:reference>/sent/", views.submitted, name="submitted"),
+    path("fund/apply/<str:reference>/crowdfunding/", views.crowdfunding_update, name="crowdfunding"),
     path("fund/apply/<str:reference>/<slug:step>/", views.step, name="step"),
     path("fund/rounds/<int:round_id>/vote/", ballot_views.vote, name="vote"),
     path("fund/rounds/<int:round_id>/vote/sent/", ballot_views.ballot_sent, name="ballot_sent"),

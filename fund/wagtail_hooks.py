@@ -1,17 +1,19 @@
 """The fund in the admin: priorities, applications and assessments under one 'Fund' menu."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from . import decision_views, decisions
+from . import crowdfunding, decision_views, decisions, document_views
 from .admin_panels import ApplicationRecordPanel
 from .forms import AssessmentAdminForm
 from .models import Application, Assessment, Priority
@@ -47,12 +49,22 @@ GROUP_FIELDS = [
 ]
 
 
+class SentApplicationMixin:
+    """A draft is the group's own until they send it: the admin answers as if it were not there."""
+
+    def get_object(self, queryset=None):
+        application = super().get_object(queryset)
+        if application.state == Application.State.DRAFT:
+            raise Http404
+        return application
+
+
 # Every change of state goes through the decision screens (fund/decision_views.py): each is
 # logged and the group is told. The edit form shows the record, and changes none of it.
 DECISION_FIELDS = ["state", "eligibility_notes", "decision_reasons", "decided_at"]
 
 
-class ApplicationEditView(EditView):
+class ApplicationEditView(SentApplicationMixin, EditView):
     """The application is the group's and its state the decision screens': both read in the inspect view."""
 
     def get(self, request, *args, **kwargs):
@@ -61,7 +73,7 @@ class ApplicationEditView(EditView):
     post = get
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(SentApplicationMixin, InspectView):
     template_name = "fund/admin/application_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -121,7 +133,8 @@ class ApplicationViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Application.objects.select_related("round", "priority", "place")
+        # A draft is the group's work in progress: staff see an application once it is sent.
+        return Application.objects.exclude(state=Application.State.DRAFT).select_related("round", "priority", "place")
 
 
 class OwnAssessmentEditView(EditView):
@@ -184,8 +197,9 @@ register_snippet(FundViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
-def register_decision_urls():
+def register_fund_admin_urls():
     return [
+        path("fund/documents/<int:document_id>/", document_views.download_document, name="fund_document"),
         path("fund/applications/<int:pk>/eligibility/", decision_views.eligibility, name="fund_eligibility"),
         path("fund/applications/<int:pk>/decision/", decision_views.decision, name="fund_decision"),
         path("fund/rounds/<int:round_id>/vote-results/", decision_views.vote_results, name="fund_vote_results"),
@@ -193,8 +207,17 @@ def register_decision_urls():
 
 
 @hooks.register("register_log_actions")
-def register_decision_log_actions(actions):
+def register_fund_log_actions(actions):
     actions.register_action(decisions.ELIGIBILITY_ACTION, _("Check eligibility"), _("Eligibility checked"))
     actions.register_action(decisions.DECISION_ACTION, _("Record decision"), _("Decision recorded"))
     actions.register_action(decisions.VOTE_RESULT_ACTION, _("Record vote results"), _("Residents' vote recorded"))
     actions.register_action(decisions.DECISION_EMAIL_ACTION, _("Email decision"), _("Decision emailed to the group"))
+
+    @actions.register_action(crowdfunding.UPDATED_ACTION)
+    class CrowdfundingUpdated(LogFormatter):
+        label = _("Update crowdfunding figures")
+
+        def format_message(self, log_entry):
+            return _("Crowdfunding figures updated and published by the group of application %(reference)s") % {
+                "reference": (log_entry.data or {}).get("reference", "")
+            }

@@ -238,10 +238,19 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Files only staff may read (the fund's supporting documents): outside MEDIA_ROOT, with no
+# public URL; the admin serves them through a view that checks permissions.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "core.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+    },
 }
+if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT, which the web server serves.")
 # Media on S3-compatible object storage (django-storages), for several app servers sharing
 # one media store. Off unless a bucket is named; credentials come from the usual AWS_*
 # variables or the instance's role.
@@ -256,6 +265,18 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
+        },
+    }
+    # Private files in the same bucket under private/, never public: the objects are private
+    # and any URL to one is signed and expires.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "private",
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
         },
     }
 

@@ -22,6 +22,8 @@ if os.environ.get("WORKER_TEST_MAIL_DIR"):  # noqa: F405
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = os.environ["WORKER_TEST_MAIL_DIR"]  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cc-test-media-"))  # noqa: F405
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cc-test-private-media-"))  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, WORKER_CACHE_ALIAS: WORKER_CACHE}  # noqa: F405
 # Tests exercise the forms directly; the minimum fill time has its own tests.
 PUBLIC_FORM_MIN_SECONDS = 0

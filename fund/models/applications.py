@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from core.private_files import private_storage
+
 from .pages import MONEY, AssessmentCriterion
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # unambiguous: people read references out on the phone
@@ -165,7 +167,8 @@ class SupportingDocument(models.Model):
     """A file a group sends with its application (a constitution, accounts, a quote)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
-    file = models.FileField(upload_to=supporting_document_path, max_length=255)
+    # Private: kept outside the public media and served only through the admin (fund/document_views.py).
+    file = models.FileField(upload_to=supporting_document_path, storage=private_storage, max_length=255)
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField(help_text=_("In bytes"))
     uploaded_at = models.DateTimeField(auto_now_add=True)

@@ -19,8 +19,9 @@ GROUP = "friends@example.org"
 
 @pytest.fixture
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    """The private storage, where supporting documents are kept, in a folder of the test's own."""
+    private = {"BACKEND": "core.private_files.PrivateFileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
     return tmp_path
 
 

@@ -12,7 +12,7 @@ def hold_unconfirmed_choices(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('fund', '0001_initial'),
+        ('fund', '0002_private_supporting_documents'),
     ]
 
     operations = [
