@@ -113,7 +113,7 @@ def test_staff_who_read_applications_download_a_document_under_its_own_name(requ
 
 
 def test_the_application_page_links_the_document_through_the_admin(officer, document):
-    content = officer.get(reverse("wagtailsnippets_fund_application:edit", args=[document.application.pk])).content
+    content = officer.get(reverse("wagtailsnippets_fund_application:inspect", args=[document.application.pk])).content
     assert f'href="{document_url(document)}"'.encode() in content
     assert b"Our constitution.pdf" in content
 
