@@ -115,6 +115,26 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
                 self.save()
 
 
+def publish_project(round_page, places=(), pledges=(), **fields):
+    """A project page published under `round_page`, with a priority of its own unless given one."""
+    fields.setdefault("priority", PriorityFactory())
+    project = ProjectPageFactory.build(**fields)
+    project.places = list(places)
+    project.pledges = list(pledges)
+    round_page.add_child(instance=project)
+    project.save_revision().publish()
+    return ProjectPage.objects.get(pk=project.pk)
+
+
+def publish_fund_round(home, **fields):
+    """A published fund page under `home`, with one published round (open by default) under it."""
+    fund = FundPageFactory(parent=home)
+    fund.save_revision().publish()
+    round_page = FundRoundPageFactory(parent=fund, **fields)
+    round_page.save_revision().publish()
+    return round_page
+
+
 class ProjectUpdateFactory(DjangoModelFactory):
     class Meta:
         model = ProjectUpdate

@@ -12,8 +12,8 @@ from django.test import Client
 import pytest
 from jsonschema import Draft202012Validator
 
-from fund.factories import ApplicationFactory, ProjectPageFactory
-from fund.models import Application, ProjectPage
+from fund.factories import ApplicationFactory, publish_project
+from fund.models import Application
 from fund.threesixty import CSV_COLUMNS
 
 from .helpers import make_round
@@ -36,11 +36,9 @@ def funder(settings):
 
 
 def project(round_page, priority, grant, places=(), application=None, **fields):
-    page = ProjectPageFactory.build(priority=priority, grant_amount=grant, application=application, **fields)
-    page.places = list(places)
-    round_page.add_child(instance=page)
-    page.save_revision().publish()
-    return ProjectPage.objects.get(pk=page.pk)
+    return publish_project(
+        round_page, places=places, priority=priority, grant_amount=grant, application=application, **fields
+    )
 
 
 @pytest.fixture

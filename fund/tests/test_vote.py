@@ -12,8 +12,8 @@ from django.utils import timezone
 
 import pytest
 
-from fund.factories import BallotFactory, ProjectPageFactory
-from fund.models import Ballot, BallotChoice, FundRoundPage, ProjectPage
+from fund.factories import BallotFactory, publish_project
+from fund.models import Ballot, BallotChoice, FundRoundPage
 from fund.voting import store_ballot
 
 from .helpers import make_round
@@ -22,11 +22,7 @@ VOTER = "sam@example.org"
 
 
 def add_project(round_page, title, cost, priority, places=(), **fields):
-    project = ProjectPageFactory.build(title=title, cost=Decimal(cost), priority=priority, **fields)
-    project.places = list(places)
-    round_page.add_child(instance=project)
-    project.save_revision().publish()
-    return ProjectPage.objects.get(pk=project.pk)
+    return publish_project(round_page, places=places, title=title, cost=Decimal(cost), priority=priority, **fields)
 
 
 @pytest.fixture

@@ -6,27 +6,18 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from fund.factories import FundPageFactory, FundRoundPageFactory, PriorityFactory, ProjectPageFactory
-from fund.models import ProjectPage
+from fund.factories import publish_fund_round, publish_project
 from pledges.factories import make_pledge
 
 
 @pytest.fixture
 def fund_round(home):
-    fund = FundPageFactory(parent=home)
-    fund.save_revision().publish()
-    round_page = FundRoundPageFactory(parent=fund, title="Round one", slug="round-one")
-    round_page.save_revision().publish()
-    return round_page
+    return publish_fund_round(home, title="Round one", slug="round-one")
 
 
 def add_project(round_page, pledges, grant, **fields):
     """A published project under `round_page`, serving `pledges`, funded with `grant` (None: not funded)."""
-    project = ProjectPageFactory.build(priority=PriorityFactory(), grant_amount=grant, **fields)
-    project.pledges = pledges
-    round_page.add_child(instance=project)
-    project.save_revision().publish()
-    return ProjectPage.objects.get(pk=project.pk)
+    return publish_project(round_page, pledges=pledges, grant_amount=grant, **fields)
 
 
 def funded_section(html):

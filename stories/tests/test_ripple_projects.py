@@ -7,8 +7,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from fund.factories import FundPageFactory, FundRoundPageFactory, PriorityFactory, ProjectPageFactory
-from fund.models import ProjectPage
+from fund.factories import publish_fund_round, publish_project
 from sample_content.stories import ripple_stream
 from stories.factories import StoryPageFactory
 
@@ -19,18 +18,11 @@ RIPPLE_VIEW_QUERIES = 4
 
 @pytest.fixture
 def fund_round(home):
-    fund = FundPageFactory(parent=home)
-    fund.save_revision().publish()
-    round_page = FundRoundPageFactory(parent=fund, title="Round one", slug="round-one")
-    round_page.save_revision().publish()
-    return round_page
+    return publish_fund_round(home, title="Round one", slug="round-one")
 
 
 def add_project(round_page, grant, **fields):
-    project = ProjectPageFactory.build(priority=PriorityFactory(), grant_amount=grant, **fields)
-    round_page.add_child(instance=project)
-    project.save_revision().publish()
-    return ProjectPage.objects.get(pk=project.pk)
+    return publish_project(round_page, grant_amount=grant, **fields)
 
 
 def add_story(story_index, projects, ripples, **fields):
