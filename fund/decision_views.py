@@ -33,6 +33,20 @@ def _refuse_unless(allowed, request, application):
     return redirect(inspect_url(application))
 
 
+def _take_step(request, form, application, step, done_message):
+    """On a valid POST, take the step and go back to the application with `done_message`;
+    None (the form shown again) when the form has errors or the step was refused, with why."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        step(form.cleaned_data)
+    except decisions.DecisionRefused as refusal:
+        form.add_error(None, str(refusal))
+        return None
+    messages.success(request, done_message % {"reference": application.reference})
+    return redirect(inspect_url(application))
+
+
 def eligibility(request, pk):
     if not request.user.has_perm(decisions.CHECK_ELIGIBILITY):
         raise PermissionDenied
@@ -40,18 +54,12 @@ def eligibility(request, pk):
     if refused := _refuse_unless(decisions.may_check_eligibility(request.user, application), request, application):
         return refused
     form = EligibilityForm(request.POST or None, initial={"notes": application.eligibility_notes})
-    if request.method == "POST" and form.is_valid():
-        try:
-            decisions.check_eligibility(
-                application, eligible=form.cleaned_data["eligible"], notes=form.cleaned_data["notes"], user=request.user
-            )
-        except decisions.DecisionRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(
-                request, _("Eligibility recorded for %(reference)s.") % {"reference": application.reference}
-            )
-            return redirect(inspect_url(application))
+
+    def check(data):
+        decisions.check_eligibility(application, eligible=data["eligible"], notes=data["notes"], user=request.user)
+
+    if done := _take_step(request, form, application, check, _("Eligibility recorded for %(reference)s.")):
+        return done
     return TemplateResponse(
         request,
         "fund/admin/eligibility.html",
@@ -68,22 +76,18 @@ def decision(request, pk):
     form = DecisionForm(
         request.POST or None, application=application, outcomes=decisions.panel_outcomes(application.round)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            decisions.record_decision(
-                application,
-                outcome=form.cleaned_data["outcome"],
-                reasons=form.cleaned_data["reasons"],
-                grant_amount=form.cleaned_data.get("grant_amount"),
-                user=request.user,
-            )
-        except decisions.DecisionRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(
-                request, _("The panel's decision on %(reference)s is recorded.") % {"reference": application.reference}
-            )
-            return redirect(inspect_url(application))
+
+    def decide(data):
+        decisions.record_decision(
+            application,
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            grant_amount=data.get("grant_amount"),
+            user=request.user,
+        )
+
+    if done := _take_step(request, form, application, decide, _("The panel's decision on %(reference)s is recorded.")):
+        return done
     return TemplateResponse(
         request,
         "fund/admin/decision.html",
