@@ -19,7 +19,7 @@ from core.group_area import safe_next
 from core.personal_pages import personal_page
 from core.templatetags.govuk_form_tags import govuk_error_target
 
-from . import applying, crowdfunding
+from . import applying, crowdfunding, decisions
 from .application_forms import (
     MAX_BUDGET_LINES,
     AmountForm,
@@ -121,7 +121,7 @@ def my_applications(request):
         "email": email,
         "applications": applications,
         "open_rounds": open_rounds,
-        "decided_states": Application.DECIDED_STATES,
+        "decided_states": decisions.NOTIFIED_STATES,
     }
     return TemplateResponse(request, "fund/apply/mine.html", context)
 

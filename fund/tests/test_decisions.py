@@ -233,6 +233,11 @@ def test_shortlisting_makes_a_draft_project_page_and_tells_the_group(client, pan
     [email] = mail.outbox
     assert "shortlisted" in email.subject
     assert "Strong community support." in email.body
+    session = client.session
+    session["fund_group_email"] = eligible.group_email
+    session.save()
+    area = client.get(reverse("fund:mine")).content.decode()
+    assert "Shortlisted" in area and "Strong community support." in area
 
 
 def test_a_round_without_a_vote_funds_directly_up_to_the_amount_asked(
