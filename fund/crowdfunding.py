@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from .models import ProjectPage
+from .publishing import publish_live_with
 
 UPDATED_ACTION = "fund.crowdfunding_updated"
 
@@ -24,13 +25,11 @@ def live_project(application):
 def update_crowdfunding(application, crowdfunding_url, crowdfunding_raised):
     """Publish the live project page with the group's figures; returns the page, or None if it is not live."""
     # The live page as published, not the latest draft: a member of staff's unpublished changes
-    # are theirs to publish, and stay in the page's history as they were.
+    # are theirs to publish.
     page = ProjectPage.objects.live().select_for_update().filter(application=application).first()
     if page is None:
         return None
-    page.crowdfunding_url = crowdfunding_url
-    page.crowdfunding_raised = crowdfunding_raised
-    page.save_revision(log_action=False).publish(log_action=False)
+    publish_live_with(page, crowdfunding_url=crowdfunding_url, crowdfunding_raised=crowdfunding_raised)
     log(
         instance=page,
         action=UPDATED_ACTION,

@@ -22,6 +22,7 @@ from core.emails import enqueue
 
 from . import voting
 from .models import Application, Assessment, ProjectPage
+from .publishing import publish_live_with
 
 ELIGIBILITY_ACTION = "fund.eligibility_checked"
 DECISION_ACTION = "fund.decision_recorded"
@@ -203,9 +204,8 @@ def record_vote_results(round_page, *, user, now=None):
         for row in outcome["rows"]:
             project = by_id[row["project_id"]]
             if row["funded"] and project.grant_amount is None:
-                project.grant_amount = project.cost
                 # Published for the panel by the site: the panel records decisions, not page edits.
-                project.save_revision(user=user, log_action=True).publish(log_action=True)
+                publish_live_with(project, user=user, log_action=True, grant_amount=project.cost)
             recorded += _decide_from_vote(project, row, len(outcome["rows"]), user)
         log(
             round_page,

@@ -101,6 +101,20 @@ def test_saving_publishes_the_figures_on_the_public_page(group, project, funded)
     assert "Your crowdfunding figures are saved" in area
 
 
+def test_a_staff_draft_stays_the_latest_revision_with_the_groups_figures_in_it(group, project, funded):
+    draft = project.get_latest_revision_as_object()
+    draft.summary = "A summary an officer is still working on."
+    draft.save_revision()
+    group.post(update_url(funded), valid())
+    page = ProjectPage.objects.get(pk=project.pk)
+    assert page.crowdfunding_raised == Decimal("4200")  # published
+    assert page.summary != "A summary an officer is still working on."  # the draft is not published
+    assert page.has_unpublished_changes
+    latest = page.get_latest_revision_as_object()
+    assert latest.summary == "A summary an officer is still working on."
+    assert latest.crowdfunding_raised == Decimal("4200")
+
+
 def test_saving_empties_the_page_cache_as_any_publication_does(group, project, funded):
     visitor = Client()
     with override_settings(PAGE_CACHE_SECONDS=300):
