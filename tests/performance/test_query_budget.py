@@ -41,11 +41,13 @@ PINS = {
     "story index": 0,
     "story index, filtered": 0,
     "story": 2,
-    "ripples": 3,
+    # The summary, then the funded projects behind the ripples (fund's projects, one query).
+    "ripples": 4,
     "story submission form": 2,
     # The dashboard below its title is one fragment (summary, filters, each theme's few pledges).
     "pledge dashboard": 0,
-    "pledge": 5,
+    # With the funded projects that serve the pledge (one query).
+    "pledge": 6,
     # The editions listing no longer asks for the view restrictions (core.caching.routing.public_pages).
     "annual reviews": 4,
     "annual review 2025": 5,
@@ -74,14 +76,14 @@ FIRST_RENDER_PINS = {
     "story index": 16,
     "story index, filtered": 16,
     "story": 20,
-    "ripples": 12,
+    "ripples": 13,
     "story submission form": 11,
     # The roll-up lists every workstream, those no pledge serves yet included. Counts are
     # aggregates (by theme and status, by workstream and status, stale), then the filter
     # choices, the themes, their pages, and the few pledges listed: 16, whatever their number
     # (tests/performance/test_pledge_dashboard_scale.py checks it at 30 and 1,500 pledges).
     "pledge dashboard": 16,
-    "pledge": 14,
+    "pledge": 15,
     "annual reviews": 13,
     "annual review 2025": 14,
     "consultation index": 16,
