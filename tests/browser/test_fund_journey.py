@@ -87,13 +87,16 @@ def fund_site(live_server):
         AssessmentCriterion.objects.create(round=round_page, name=name, max_score=5, sort_order=order)
     round_page.save_revision().publish()
     apply_staff_roles()  # the fund page exists now: the fund officers' page permissions
-    for username, group in [
-        ("officer", FUND_OFFICERS),
-        ("assessor", ASSESSORS),
-        ("panel", PANEL_MEMBERS),
-        ("editor", COMMUNICATIONS_TEAM),
+    for username, name, group in [
+        ("officer", "Olu Officer", FUND_OFFICERS),
+        ("assessor", "Asha Patel", ASSESSORS),
+        ("panel", "Pat Panel", PANEL_MEMBERS),
+        ("editor", "Eden Editor", COMMUNICATIONS_TEAM),
     ]:
-        user = User.objects.create_user(username, f"{username}@council.example", PASSWORD, first_name=username.title())
+        first_name, last_name = name.split()
+        user = User.objects.create_user(
+            username, f"{username}@council.example", PASSWORD, first_name=first_name, last_name=last_name
+        )
         user.groups.add(Group.objects.get(name=group))
     return live_server, round_page
 
@@ -374,7 +377,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
     click_and_wait(browser, link(browser, "Record the panel's decision"))
     # Beside the form: the assessor's scores against each criterion, and their total.
     scores = browser.find_element(
-        By.XPATH, "//table[contains(@class, 'listing')]//tr[th[normalize-space()='Assessor']]"
+        By.XPATH, "//table[contains(@class, 'listing')]/tbody/tr[th[normalize-space()='Asha Patel']]"
     )
     assert [cell.text for cell in scores.find_elements(By.TAG_NAME, "td")][:3] == ["4", "5", "9"]
     click(browser, label(browser, "Shortlisted"))
