@@ -11,6 +11,13 @@ class AssessmentAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None and self.for_user is not None:
             self.instance.assessor = self.for_user
+        # The inline score forms of a new assessment have no parent until it is saved, and a
+        # score's clean() checks against it (conflict of interest, the application's round):
+        # give each score the assessment this form is building.
+        scores = self.formsets.get("scores")
+        if scores is not None:
+            for form in scores.forms:
+                form.instance.assessment = self.instance
         field = self.fields.get("application")
         if field is not None:
             if self.instance.pk is not None:

@@ -2,8 +2,8 @@
 
 The fund, its £500,000 and its three investment priorities are the strategy's own. The rounds,
 groups, projects and figures are examples, and say so: one finished round (funded projects
-with updates and spend, one shortlisted project not funded) and one round open now (a few
-draft and submitted applications). Every row has a fixed slug or reference, so a second run
+with updates and spend, one shortlisted project not funded), one round open now (a few
+draft and submitted applications) and one whose shortlist residents are voting on now. Every row has a fixed slug or reference, so a second run
 finds it instead of adding it again.
 """
 
@@ -235,7 +235,64 @@ OPEN_APPLICATIONS = [
         "place": None,
         "budget": [],
         "state": Application.State.DRAFT,
-        "current_step": "about-your-group",
+        "current_step": "group",
+    },
+]
+
+
+# A round whose residents' vote is open now: its shortlist is on the ballot on the round's page.
+# Together the projects cost more than the budget, so a ballot cannot choose them all.
+VOTING_APPLICATIONS = [
+    {
+        "reference": "PMP-DEMO0201",
+        "group_name": "Example Powick Village Hall Committee",
+        "project_title": "Example project: a hearing loop for the village hall",
+        "summary": "An example shortlisted project: a hearing loop and better lighting in the village hall.",
+        "priority": "people",
+        "place": "powick",
+        "budget": [("Hearing loop", Decimal("3000")), ("Lighting", Decimal("1500"))],
+        "state": Application.State.SHORTLISTED,
+        "project": {
+            "slug": "powick-hearing-loop",
+            "grant_amount": None,
+            "pledges": [],
+            "workstreams": [],
+            "updates": [],
+        },
+    },
+    {
+        "reference": "PMP-DEMO0202",
+        "group_name": "Example Upton Riverside Volunteers",
+        "project_title": "Example project: riverside path clean-up days",
+        "summary": "An example shortlisted project: monthly clean-up days and new bins along the riverside path.",
+        "priority": "places",
+        "place": "upton-upon-severn",
+        "budget": [("Bins and signs", Decimal("6000")), ("Volunteer equipment", Decimal("3000"))],
+        "state": Application.State.SHORTLISTED,
+        "project": {
+            "slug": "upton-riverside-clean-up",
+            "grant_amount": None,
+            "pledges": [],
+            "workstreams": [],
+            "updates": [],
+        },
+    },
+    {
+        "reference": "PMP-DEMO0203",
+        "group_name": "Example Malvern Youth Forum",
+        "project_title": "Example project: a youth-led skate park design",
+        "summary": "An example shortlisted project: young people design a skate park with a landscape architect.",
+        "priority": "social-sector",
+        "place": "malvern",
+        "budget": [("Landscape architect", Decimal("9000")), ("Workshops", Decimal("3000"))],
+        "state": Application.State.SHORTLISTED,
+        "project": {
+            "slug": "malvern-skate-park-design",
+            "grant_amount": None,
+            "pledges": [],
+            "workstreams": [],
+            "updates": [],
+        },
     },
 ]
 
@@ -384,7 +441,7 @@ def ensure_fund(home, priorities):
 
 @transaction.atomic
 def load_demo_fund(home, now=None):
-    """The fund page, its priorities, a finished round and an open one. Returns the fund page."""
+    """The fund page, its priorities, a finished round, an open one and a voting one. Returns the fund page."""
     now = now or timezone.now()
     priorities = load_priorities(home.locale)
     fund = ensure_fund(home, priorities)
@@ -410,6 +467,22 @@ def load_demo_fund(home, now=None):
     open_round = ensure_round(fund, open_round_spec, priorities)
     for spec in OPEN_APPLICATIONS:
         ensure_application(open_round, spec, priorities)
+
+    voting_round_spec = {
+        "slug": "autumn-vote",
+        "title": "Example autumn round: residents voting now",
+        "summary": "An example of a round whose shortlist residents are voting on now.",
+        "budget": Decimal("20000"),
+        "opens_at": now - timedelta(days=90),
+        "closes_at": now - timedelta(days=40),
+        "voting_opens_at": now - timedelta(days=3),
+        "voting_closes_at": now + timedelta(days=11),
+        "decisions_on": now + timedelta(days=25),
+    }
+    voting_round = ensure_round(fund, voting_round_spec, priorities)
+    for spec in VOTING_APPLICATIONS:
+        application = ensure_application(voting_round, spec, priorities)
+        ensure_project(voting_round, application, spec["project"])
 
     apply_staff_roles()  # the fund page exists now: the fund officers' page permissions
     return fund

@@ -121,6 +121,7 @@ def test_the_sign_in_form_keeps_a_mistyped_address_and_says_what_is_wrong(client
     content = response.content.decode()
     assert 'value="not an address"' in content
     assert 'href="#id_email"' in content
+    assert "<title>Error: Sign in to apply to the fund" in content
     assert not mail.outbox
 
 

@@ -1,5 +1,6 @@
 """What residents see on the fund's pages: the money by priority, place and round, rounds and projects."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -74,6 +75,11 @@ def test_fund_page_shows_the_money_by_priority_place_and_round_in_tables(client,
     # By round: committed, awarded, spent.
     assert count_in_html(table_row("Round one", "£150,000", "£20,000", "£5,000"), content) == 1
     assert count_in_html(table_row("Round two", "£100,000", "£0", "£0"), content) == 1
+    # On a phone each table scrolls in its own region, named by its caption, not the whole page.
+    text = content.decode()
+    for table in ("fund-by-round", "fund-by-priority", "fund-by-place"):
+        assert f'<div class="table-scroll" role="region" aria-labelledby="{table}-caption" tabindex="0">' in text
+        assert f'id="{table}-caption"' in text
 
 
 def test_fund_page_draws_the_figures_as_bar_charts_with_their_numbers(client, fund_with_projects):
@@ -139,6 +145,11 @@ def test_open_round_page_says_where_it_stands(client, open_round):
     assert "The whole district" in content
     assert "Community groups in the district." in content
     assert "Funded projects" not in content and "Shortlisted projects" not in content
+    # Machine-readable dates HTML accepts: to the second, with the offset (no microseconds).
+    datetimes = re.findall(r'<time datetime="([^"]*)"', content)
+    assert len(datetimes) == 3
+    for value in datetimes:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", value), value
 
 
 def test_round_in_its_vote_lists_the_shortlist(client, fund, priorities, places):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from core.staff_roles import apply_staff_roles
-from fund.factories import AssessmentFactory, BudgetLineFactory
+from fund.factories import AssessmentFactory, BudgetLineFactory, CriterionFactory
 from fund.staff_roles import FUND_OFFICERS
 
 from .helpers import refused
@@ -80,6 +80,63 @@ def test_a_new_assessment_is_the_signed_in_assessors(client, application, assess
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert application.assessments.get().assessor == assessor
+
+
+def assessment_form(application, scores, **fields):
+    """The add form as the admin posts it, with one inline score form per (criterion, score)."""
+    data = {
+        "application": application.pk,
+        "conflict_of_interest": "",
+        "conflict_note": "",
+        "comments": "Clear plan.",
+        "submitted_at": "2026-01-05 10:00",
+        "scores-TOTAL_FORMS": str(len(scores)),
+        "scores-INITIAL_FORMS": "0",
+        "scores-MIN_NUM_FORMS": "0",
+        "scores-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+    for number, (criterion, score) in enumerate(scores):
+        data.update(
+            {
+                f"scores-{number}-criterion": criterion.pk,
+                f"scores-{number}-score": str(score),
+                f"scores-{number}-id": "",
+                f"scores-{number}-ORDER": str(number + 1),
+                f"scores-{number}-DELETE": "",
+            }
+        )
+    return data
+
+
+def test_a_new_assessment_is_added_with_its_scores(client, application, assessor, criterion):
+    client.force_login(assessor)
+    response = client.post(
+        reverse("wagtailsnippets_fund_assessment:add"), assessment_form(application, [(criterion, 4)])
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assessment = application.assessments.get()
+    assert [(score.criterion, score.score) for score in assessment.scores.all()] == [(criterion, 4)]
+
+
+def test_a_new_assessment_cannot_score_another_rounds_criterion(client, application, assessor, finished_round):
+    elsewhere = CriterionFactory(round=finished_round, name="Another round's question")
+    client.force_login(assessor)
+    response = client.post(
+        reverse("wagtailsnippets_fund_assessment:add"), assessment_form(application, [(elsewhere, 3)])
+    )
+    assert response.status_code == 200
+    assert "Choose one of this round&#x27;s criteria." in response.content.decode()
+    assert not application.assessments.exists()
+
+
+def test_a_new_assessment_with_a_conflict_cannot_score(client, application, assessor, criterion):
+    client.force_login(assessor)
+    data = assessment_form(application, [(criterion, 2)], conflict_of_interest="on", conflict_note="My sister's group")
+    response = client.post(reverse("wagtailsnippets_fund_assessment:add"), data)
+    assert response.status_code == 200
+    assert "cannot score" in response.content.decode()
+    assert not application.assessments.exists()
 
 
 def test_panel_members_see_every_assessment_but_cannot_edit_them(client, application, assessor, panel_member):

@@ -103,8 +103,14 @@ def test_a_ballot_over_the_budget_is_refused_naming_the_amounts_and_keeps_what_w
     for project in projects.values():
         assert f'value="{project.pk}" data-cost="{project.cost}" aria-describedby="id_projects_' in content
     assert content.count(" checked>") == 3
+    # The page's title says there is a problem, as each form page with errors does.
+    assert "<title>Error: " in content
     assert not Ballot.objects.exists()
     assert mail.outbox == []
+
+
+def test_the_round_page_title_has_no_error_before_a_ballot_is_sent(client, voting_round, projects):
+    assert "<title>Error:" not in client.get(voting_round.url).content.decode()
 
 
 @pytest.mark.parametrize(

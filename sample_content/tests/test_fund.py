@@ -1,4 +1,4 @@
-"""The sample fund `load_sample_content` creates: priorities, a finished round and an open one."""
+"""The sample fund `load_sample_content` creates: priorities, a finished round, an open one and a voting one."""
 
 from django.core.cache import cache
 
@@ -32,7 +32,7 @@ def test_loading_the_sample_fund_twice_adds_nothing(sample_site):
     first = counts()
     load_demo_fund(sample_site)
     assert counts() == first
-    assert first[:4] == (1, 3, 2, 4)
+    assert first[:4] == (1, 3, 3, 7)
 
 
 def test_sample_fund_has_a_decided_round_with_spend_and_an_open_round(sample_site, client):
@@ -73,3 +73,26 @@ def test_sample_finished_round_publishes_vote_results_that_match_its_grants(samp
     assert content.count('<strong class="govuk-tag govuk-tag--green">Funded</strong>') == 3
     assert "Not funded: it received no votes" in content
     assert "example-voter" not in content
+
+
+def test_sample_voting_round_shows_its_shortlist_on_the_ballot(sample_site, client):
+    fund = load_demo_fund(sample_site)
+    voting = FundRoundPage.objects.child_of(fund).get(slug="autumn-vote")
+    assert voting.stage() == FundRoundPage.Stage.VOTING
+    content = client.get(voting.url).content.decode()
+    assert "Vote for the projects you want funded" in content
+    projects = ProjectPage.objects.child_of(voting).live()
+    assert projects.count() == 3
+    for project in projects:
+        assert project.grant_amount is None
+        assert f'value="{project.pk}"' in content, project.title
+    # Together they cost more than the budget: a ballot has to choose.
+    assert sum(project.cost for project in projects) > voting.budget
+
+
+def test_sample_draft_applications_resume_at_a_step_of_the_form(sample_site):
+    from fund.applying import STEP_SLUGS
+
+    load_demo_fund(sample_site)
+    for application in Application.objects.filter(state=Application.State.DRAFT):
+        assert application.current_step in STEP_SLUGS, application.reference

@@ -14,6 +14,7 @@ loaders do not make, add it to the sample content).
 """
 
 import json
+import re
 import subprocess
 import time
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import mail
 from django.core.cache import cache
 from django.core.handlers.base import BaseHandler
 from django.core.management import call_command
@@ -63,6 +65,31 @@ def send_form_with(browser, button):
 def submit_comment_form_empty(browser):
     """The consultation page's own comment form, sent empty (not the first form in main)."""
     send_form_with(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form form [type=submit]"))
+
+
+def send_ballot_empty(browser):
+    """The round page's ballot form, sent with nothing chosen and nothing typed."""
+    send_form_with(browser, browser.find_element(By.CSS_SELECTOR, "main form[data-ballot] [type=submit]"))
+
+
+# A sample draft application (sample_content/fund.py): its group signs in with its own address.
+SAMPLE_DRAFT = "PMP-DEMO0103"
+SAMPLE_DRAFT_EMAIL = "pmp-demo0103@example.org"
+
+
+def send_application_step_empty(browser):
+    """From the sign-in page (its `next` the step): sign in as the sample draft's group by the
+    emailed link, which leads to the step; clear what it holds and send it, to show its errors."""
+    if browser.find_elements(By.ID, "id_email"):
+        browser.find_element(By.ID, "id_email").send_keys(SAMPLE_DRAFT_EMAIL)
+        send_form_with(browser, browser.find_element(By.CSS_SELECTOR, "main form [type=submit]"))
+        link = re.search(r"http://testserver(/fund/apply/sign-in/[^/\s]+/)", mail.outbox[-1].body).group(1)
+        where = urlsplit(browser.current_url)
+        browser.get(f"{where.scheme}://{where.netloc}{link}")
+        WebDriverWait(browser, 10).until(lambda driver: "/sign-in/" not in driver.current_url)
+    for text_field in browser.find_elements(By.CSS_SELECTOR, "main form input.govuk-input, main form textarea"):
+        text_field.clear()
+    send_form_with(browser, browser.find_element(By.CSS_SELECTOR, "main .govuk-button-group [type=submit]"))
 
 
 @dataclass(frozen=True)
@@ -112,6 +139,24 @@ PAGES = [
     PageCase("consultation-upcoming", "/consultations/flood-plans-example/"),
     PageCase("consultation-closed-awaiting-outcome", "/consultations/digital-community-example/"),
     PageCase("consultation-closed-with-outcome", "/consultations/community-grants-example/"),
+    PageCase("fund", "/fund/"),
+    PageCase("fund-round-open-for-applications", "/fund/round-2/"),
+    PageCase("fund-round-voting-with-ballot", "/fund/autumn-vote/"),
+    PageCase("fund-ballot-with-errors", "/fund/autumn-vote/", send_ballot_empty),
+    PageCase("fund-round-decided-with-vote-results", "/fund/round-1/"),
+    PageCase("fund-funded-project", "/fund/round-1/upton-community-orchard/"),
+    PageCase("fund-group-sign-in", "/fund/apply/sign-in/"),
+    PageCase("fund-group-sign-in-with-errors", "/fund/apply/sign-in/", submit_first_form_in_main),
+    PageCase(
+        "fund-application-step-with-errors",
+        f"/fund/apply/sign-in/?next=/fund/apply/{SAMPLE_DRAFT}/project/",
+        send_application_step_empty,
+    ),
+    PageCase(
+        "fund-budget-step-with-errors",
+        f"/fund/apply/sign-in/?next=/fund/apply/{SAMPLE_DRAFT}/budget/",
+        send_application_step_empty,
+    ),
 ]
 
 RUN_AXE = """
