@@ -418,9 +418,7 @@ def ensure_ballots(round_page):
         )
         if created:
             chosen = [project for order, project in enumerate(funded) if number % (order + 2)] or funded[:1]
-            BallotChoice.objects.bulk_create(
-                BallotChoice(ballot=ballot, project=project) for project in chosen
-            )
+            BallotChoice.objects.bulk_create(BallotChoice(ballot=ballot, project=project) for project in chosen)
 
 
 def ensure_fund(home, priorities):
