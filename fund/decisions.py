@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
@@ -222,9 +223,12 @@ def _decide_from_vote(project, row, project_count, user):
         return 0
     application.state = State.FUNDED if row["funded"] else State.NOT_FUNDED
     with translation.override(project.locale.language_code):
-        application.decision_reasons = _(
-            "Residents' vote: ranked %(rank)s of %(count)s with %(votes)s votes. %(reason)s. Projects were funded "
-            "in rank order while the round's budget allowed."
+        application.decision_reasons = ngettext(
+            "Residents' vote: ranked %(rank)s of %(count)s with %(votes)s vote. %(reason)s. Projects were "
+            "funded in rank order while the round's budget allowed.",
+            "Residents' vote: ranked %(rank)s of %(count)s with %(votes)s votes. %(reason)s. Projects were "
+            "funded in rank order while the round's budget allowed.",
+            row["votes"],
         ) % {
             "rank": row["rank"],
             "count": project_count,

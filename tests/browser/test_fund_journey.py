@@ -455,7 +455,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
         By.XPATH, f"//div[contains(@class, 'govuk-summary-card')][.//h3[normalize-space()='{PROJECT_TITLE}']]"
     )
     assert "Funded" in card.text
-    assert "Residents' vote: ranked 1 of 1 with 1 votes." in card.text
+    assert "Residents' vote: ranked 1 of 1 with 1 vote." in card.text
     assert any("funded" in message.body and GROUP_EMAIL in message.to for message in mail.outbox)
 
     # 10. An editor publishes a story about the project; the project page shows it.
