@@ -48,10 +48,10 @@ run: setup ## Set up, then serve the site on http://127.0.0.1:$(PORT) with the b
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: $(STAMP) ## Run the tests without the browser suites
-	$(PY) -m pytest -m "not browser" -n auto --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" -n auto --dist loadgroup $(PYTEST_ARGS)
 
 screenshots: $(STAMP) ## Screenshots of every page type at 390 and 1280 px, and their heights, in var/screenshots/
 	$(PY) -m tools.screenshots $(SCREENSHOTS_ARGS)

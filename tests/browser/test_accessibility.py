@@ -40,7 +40,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from .waits import page_replaced
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # One worker runs the whole file: its site or servers are built once and shared.
+    pytest.mark.xdist_group("accessibility"),
+]
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]

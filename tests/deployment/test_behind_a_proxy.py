@@ -34,7 +34,12 @@ from .servers import (
     wait_until_serving,
 )
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # One worker runs the whole file: its site or servers are built once and shared.
+    pytest.mark.xdist_group("behind-a-proxy"),
+]
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 RATE_LIMIT = 2

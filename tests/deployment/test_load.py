@@ -41,7 +41,13 @@ from .servers import (
     wait_until_serving,
 )
 
-pytestmark = [pytest.mark.postgres, pytest.mark.load, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.load,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # One worker runs the whole file: its site or servers are built once and shared.
+    pytest.mark.xdist_group("load"),
+]
 
 LAUNCH_PEAK_PER_SECOND = 10
 RATE = 3 * LAUNCH_PEAK_PER_SECOND

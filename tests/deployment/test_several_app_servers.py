@@ -23,7 +23,12 @@ from .servers import (
     wait_until_serving,
 )
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # One worker runs the whole file: its site or servers are built once and shared.
+    pytest.mark.xdist_group("several-app-servers"),
+]
 
 PUBLISH = """
 from strategy.models import StrategyPage
