@@ -19,7 +19,12 @@ from django.db import connections
 
 import pytest
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # It stops PostgreSQL: no other test may be running (make test runs it after the rest).
+    pytest.mark.alone,
+]
 
 
 def cluster():

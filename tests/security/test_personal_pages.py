@@ -53,6 +53,7 @@ PERSONAL = {
     "fund:check",
     "fund:submitted",
     "fund:step",
+    "fund:crowdfunding",
 }
 PUBLIC = {
     "stories:export_csv",
