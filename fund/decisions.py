@@ -60,11 +60,7 @@ def panel_outcomes(round_page):
 
 def submitted_assessments(application):
     """The assessments the panel weighs: sent, by an assessor without a conflict of interest."""
-    return (
-        Assessment.objects.filter(application=application, submitted_at__isnull=False, conflict_of_interest=False)
-        .select_related("assessor")
-        .prefetch_related("scores__criterion")
-    )
+    return Assessment.objects.filter(application=application, submitted_at__isnull=False, conflict_of_interest=False)
 
 
 def assessment_summary(application):
@@ -200,6 +196,14 @@ def record_vote_results(round_page, *, user, now=None):
     projects = voting.ballot_projects(round_page)
     outcome = voting.count_and_tally(round_page, projects)
     by_id = {project.pk: project for project in projects}
+    # The shortlisted applications behind them, in one query; one language for the round's groups.
+    waiting = {
+        application.project_page.pk: application
+        for application in Application.objects.filter(
+            project_page__in=projects, state=State.SHORTLISTED
+        ).select_related("project_page")
+    }
+    language = round_page.locale.language_code
     recorded = 0
     with transaction.atomic():
         for row in outcome["rows"]:
@@ -207,7 +211,10 @@ def record_vote_results(round_page, *, user, now=None):
             if row["funded"] and project.grant_amount is None:
                 # Published for the panel by the site: the panel records decisions, not page edits.
                 publish_live_with(project, user=user, log_action=True, grant_amount=project.cost)
-            recorded += _decide_from_vote(project, row, len(outcome["rows"]), user)
+            application = waiting.get(project.pk)
+            if application is not None:
+                _decide_from_vote(application, row, len(outcome["rows"]), user, language)
+                recorded += 1
         log(
             round_page,
             VOTE_RESULT_ACTION,
@@ -217,12 +224,9 @@ def record_vote_results(round_page, *, user, now=None):
     return recorded
 
 
-def _decide_from_vote(project, row, project_count, user):
-    application = project.application
-    if application is None or application.state != State.SHORTLISTED:
-        return 0
+def _decide_from_vote(application, row, project_count, user, language):
     application.state = State.FUNDED if row["funded"] else State.NOT_FUNDED
-    with translation.override(project.locale.language_code):
+    with translation.override(language):
         application.decision_reasons = ngettext(
             "Residents' vote: ranked %(rank)s of %(count)s with %(votes)s vote. %(reason)s. Projects were "
             "funded in rank order while the round's budget allowed.",
@@ -238,11 +242,11 @@ def _decide_from_vote(project, row, project_count, user):
     application.decided_at = timezone.now()
     application.save()
     log(application, DECISION_ACTION, user=user, data={"decision": application.state, "votes": row["votes"]})
-    _email_decision(application)
-    return 1
+    _email_decision(application, language)
 
 
-def _email_decision(application):
+def _email_decision(application, language=None):
+    """Queue the decision's email, in the round's language (given, or read from the round)."""
     from .tasks import email_decision
 
-    enqueue(email_decision, application.pk, application.round.locale.language_code)
+    enqueue(email_decision, application.pk, language or application.round.locale.language_code)
