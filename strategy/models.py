@@ -135,10 +135,19 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARISH)
+    # Its centre, for "near me": a resident chooses their town or parish, never shares a location.
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
 
     objects = LocalizedQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
+    ]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
     api_fields = [APIField("name"), APIField("slug"), APIField("kind")]
 

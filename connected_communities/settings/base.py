@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pledges",
     "consultations",
     "fund",
+    "directory",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
