@@ -24,11 +24,13 @@ def next_change(consultations, now):
     return min(moments, default=None)
 
 
-def skip_cache_near_a_change(request, consultations):
-    if request is None:
-        return
+def skip_cache_before(request, upcoming, now):
+    """Do not store the response when `upcoming` (a change of stage) falls within its lifetime."""
     lifetime = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-    now = timezone.now()
-    upcoming = next_change(consultations, now)
-    if upcoming is not None and upcoming - now <= timedelta(seconds=lifetime):
+    if request is not None and upcoming is not None and upcoming - now <= timedelta(seconds=lifetime):
         skip_page_cache(request)
+
+
+def skip_cache_near_a_change(request, consultations):
+    now = timezone.now()
+    skip_cache_before(request, next_change(consultations, now), now)

@@ -4,8 +4,13 @@ The listing's query budget is tight (Wagtail's own serving takes most of it), so
 places are read together in one UNION query, both for the filter choices and for the cards.
 """
 
+import bisect
+import math
+from datetime import UTC, datetime
+
 from django import forms
 from django.db.models import Count, F, IntegerField, Value
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +91,45 @@ STAGE_ORDER = {
     State.CLOSED: ("-closes_at", "-pk"),
     State.OUTCOME: ("-outcome_published_at", "-pk"),
 }
+
+
+def stage_moments(index_page):
+    """When the index's consultations change stage from now on, as sorted epoch seconds.
+
+    Kept until the next publication (a save may move them). Rounded up, and a second later, so
+    the listing never counts a change before the database's clock has passed it.
+    """
+
+    def compute():
+        now = timezone.now()
+        rows = (
+            ConsultationPage.objects.visible()
+            .child_of(index_page)
+            .values_list("opens_at", "closes_at", "outcome_published_at")
+        )
+        return sorted(math.ceil(moment.timestamp()) + 1 for row in rows for moment in row if moment and moment > now)
+
+    return cached(f"consultation-stage-moments:{index_page.pk}", compute)
+
+
+def listing_clock(index_page, now):
+    """(changes of stage passed since the moments were read, the next change or None).
+
+    The listing is the same for everyone between two changes of stage and two publications,
+    so its rendered HTML is kept under the first number.
+    """
+    moments = stage_moments(index_page)
+    passed = bisect.bisect_right(moments, now.timestamp())
+    upcoming = datetime.fromtimestamp(moments[passed], tz=UTC) if passed < len(moments) else None
+    return passed, upcoming
+
+
+def listing_selection(params):
+    """The cleaned filters and page number: they key the listing's kept HTML (not raw input)."""
+    form = ConsultationFilterForm(params or None)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    page = params.get("page", "")
+    return [chosen.get("state", ""), chosen.get("theme", ""), chosen.get("place", ""), page if page.isdigit() else ""]
 
 
 def consultation_listing(index_page, params):

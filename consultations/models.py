@@ -114,14 +114,18 @@ class ConsultationIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, 
         return [self.get_parent()]
 
     def get_context(self, request, *args, **kwargs):
-        from .caching import skip_cache_near_a_change
-        from .listing import consultation_listing
+        from .caching import skip_cache_before
+        from .listing import listing_clock, listing_selection
         from .outcome_data import OUTCOME_COLUMNS
 
+        # The stages and cards are computed by {% consultation_listing %}, only when their kept
+        # HTML is stale: after a publication, or once a consultation has changed stage.
         context = super().get_context(request, *args, **kwargs)
-        context.update(consultation_listing(self, request.GET))
+        now = timezone.now()
+        context["listing_epoch"], upcoming = listing_clock(self, now)
+        context["listing_selection"] = listing_selection(request.GET)
         context["export_columns"] = OUTCOME_COLUMNS
-        skip_cache_near_a_change(request, [page for group in context["groups"] for page in group["items"]])
+        skip_cache_before(request, upcoming, now)
         return context
 
 

@@ -1,6 +1,7 @@
 from django import template
 
 from consultations.caching import skip_cache_near_a_change
+from consultations.listing import consultation_listing as listing_context
 from consultations.models import ConsultationPage, State
 
 register = template.Library()
@@ -25,6 +26,13 @@ def open_consultations(context, limit=3):
     skip_cache_near_a_change(context.get("request"), open_now + upcoming)
     # The request goes along so {% pageurl %} reads the site's root paths once per request.
     return {"request": context.get("request"), "consultations": open_now, "upcoming": upcoming}
+
+
+@register.inclusion_tag("consultations/includes/consultation_listing.html", takes_context=True)
+def consultation_listing(context):
+    """The index's filters and stages: computed only when their kept HTML is stale."""
+    request, page = context["request"], context["page"]
+    return {"request": request, "page": page, **listing_context(page, request.GET)}
 
 
 @register.filter

@@ -206,6 +206,22 @@ def test_index_query_count_is_flat(client, index_page, vocabulary, count, django
         assert client.get(index_page.url + "?state=open&page=2").status_code == 200
 
 
+def test_the_kept_listing_follows_a_consultation_into_its_next_stage_without_a_publication(
+    client, index_page, monkeypatch
+):
+    opening = timezone.now() + timedelta(hours=1)
+    ConsultationPageFactory(parent=index_page, title="Bus routes", opens_at=opening, closes_at=days(30))
+    before = client.get(index_page.url).content.decode()
+    assert "Bus routes" in section(before, "group-upcoming")
+    assert "Bus routes" in section(client.get(index_page.url).content.decode(), "group-upcoming")  # kept
+
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(hours=1, seconds=5))
+    after = client.get(index_page.url).content.decode()
+    assert "Bus routes" in section(after, "group-open")
+    assert "Bus routes" not in section(after, "group-upcoming")
+
+
 def closed_consultations(index_page, count):
     for number in range(count):
         ConsultationPageFactory(

@@ -51,8 +51,9 @@ PINS = {
     # The editions listing no longer asks for the view restrictions (core.caching.routing.public_pages).
     "annual reviews": 4,
     "annual review 2025": 5,
-    # The counts by stage in one aggregate, each stage's first ten (four stages here), their tags.
-    "consultation index": 6,
+    # The filters and stages below its title are one fragment, kept until the next publication
+    # or the next change of a consultation's stage (consultations/listing.py listing_clock).
+    "consultation index": 0,
     "consultation upcoming": 2,
     "consultation open": 3,
     "consultation closed": 2,
@@ -86,7 +87,8 @@ FIRST_RENDER_PINS = {
     "pledge": 15,
     "annual reviews": 13,
     "annual review 2025": 14,
-    "consultation index": 16,
+    # With the moments its consultations change stage, which key the kept listing.
+    "consultation index": 17,
     "consultation upcoming": 12,
     "consultation open": 14,
     "consultation closed": 13,
