@@ -191,3 +191,21 @@ def test_moderators_may_publish_volunteering_pages(index):
         )
     )
     assert {"change_page", "publish_page"} <= codenames
+
+
+def test_a_declined_group_hears_why_once(client, index, places, themes):
+    sign_in(client)
+    client.post(reverse("volunteering:new"), posting(places, themes))
+    page = OpportunitySubmission.objects.get().page
+    moderator = User.objects.create_user("mod", "mod@council.example", "a long enough password")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    mail.outbox.clear()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject", comment="Please add where to meet.")
+    declined = [message for message in mail.outbox if message.to == [GROUP]]
+    assert len(declined) == 1
+    assert "Please add where to meet." in declined[0].body
+    assert "Declined" in client.get(reverse("volunteering:mine")).content.decode()
+    page.refresh_from_db()
+    assert not page.live
