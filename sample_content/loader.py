@@ -1,4 +1,4 @@
-"""The real site plus the demo stories, pledges and consultations, as `make run` shows it."""
+"""The real site plus the demo stories, pledges, consultations, fund and volunteering, as `make run` shows it."""
 
 from home.loader import load_site
 
@@ -6,6 +6,7 @@ from .consultations import load_demo_consultations
 from .fund import load_demo_fund
 from .pledges import load_demo_pledges
 from .stories import load_demo_stories
+from .volunteering import load_demo_volunteering
 
 
 def load_sample_content():
@@ -17,4 +18,5 @@ def load_sample_content():
     load_demo_consultations(home)
     # After stories and pledges: the fund's sample projects name a pledge and a story.
     load_demo_fund(home)
+    load_demo_volunteering(home)
     return home

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "consultations",
     "fund",
     "directory",
+    "volunteering",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -459,6 +460,11 @@ STORY_CONTACT_RETENTION_DAYS = int(os.environ.get("STORY_CONTACT_RETENTION_DAYS"
 # and drafts never submitted are deleted, by `purge_personal_data` (daily). Funded
 # applications stay: they are the record of public money spent.
 FUND_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("FUND_PERSONAL_DATA_RETENTION_DAYS", "365"))
+
+# Volunteering: days after a resident registers interest in an opportunity before the record
+# (their name, email, phone, message and the group's reply) is deleted by `purge_personal_data`
+# (daily). The group and the resident have each other's emails by then, if they wrote.
+VOLUNTEERING_INTEREST_RETENTION_DAYS = int(os.environ.get("VOLUNTEERING_INTEREST_RETENTION_DAYS", "365"))
 
 # The residents' vote: who may vote, by the outward part of their postcode (the district's
 # postcode districts; Malvern Hills by default). Comma-separated in the environment.

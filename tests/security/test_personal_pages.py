@@ -54,6 +54,12 @@ PERSONAL = {
     "fund:submitted",
     "fund:step",
     "fund:crowdfunding",
+    "volunteering:mine",
+    "volunteering:new",
+    "volunteering:sign_in",
+    "volunteering:sign_in_link",
+    "volunteering:sign_out",
+    "volunteering:reply",
 }
 PUBLIC = {
     "stories:export_csv",
@@ -112,6 +118,8 @@ def world(client, settings):
         "your data link": f"/your-data/{make_token(EMAIL)}/",
         "your data download": f"/your-data/{make_token(EMAIL)}/download/",
         "your data erase": f"/your-data/{make_token(EMAIL)}/erase/",
+        "volunteering area": "/volunteering/mine/",
+        "volunteering reply link": "/volunteering/reply/not-a-token/",
     }
 
 
@@ -155,7 +163,7 @@ def test_every_url_in_the_residents_apps_is_classified_personal_or_public():
     resolver = get_resolver()
     names = {
         f"{namespace}:{name}"
-        for namespace in ("stories", "consultations", "fund", "personal_data")
+        for namespace in ("stories", "consultations", "fund", "volunteering", "personal_data")
         for name in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
