@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from core.public_forms.forms import PublicForm, SingleLineField
 from strategy.models import Place, Theme
 
-from .models import AssetType, OpeningTime
+from .models import AssetType, OpeningTime, Organisation
 
 # The district's rough bounding box (south, west, north, east): Malvern Hills by default.
 # A point outside it is a typing mistake (a swapped sign, latitude and longitude swapped).
@@ -106,7 +106,9 @@ class EntryForm(PublicForm):
         help_text=_("A charity, club, parish council or group."),
         error_messages={"required": _("Enter the name of the organisation that runs it.")},
     )
-    organisation_website = forms.URLField(label=_("Organisation's website"), max_length=200, required=False)
+    organisation_website = forms.URLField(
+        label=_("Organisation's website"), max_length=200, required=False, assume_scheme="https"
+    )
     charity_number = forms.CharField(
         label=_("Registered charity number"),
         max_length=20,
@@ -159,7 +161,9 @@ class EntryForm(PublicForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "type": "tel", "autocomplete": "off"}),
         validators=[RegexValidator(r"^\+?[0-9 ()-]{6,40}$", _("Enter a phone number, like 01684 123456."))],
     )
-    contact_website = forms.URLField(label=_("Website for the public"), max_length=200, required=False)
+    contact_website = forms.URLField(
+        label=_("Website for the public"), max_length=200, required=False, assume_scheme="https"
+    )
     contact_is_a_person = forms.BooleanField(
         label=_("The email address or phone number above reaches a private person, not an organisation"),
         required=False,
@@ -325,7 +329,8 @@ def initial_from_entry(page):
         "accessibility_notes": page.accessibility_notes,
         "themes": [theme.pk for theme in page.themes.all()],
     }
-    organisation = page.organisation
+    # A revision may name an organisation staff have since deleted.
+    organisation = Organisation.objects.filter(pk=page.organisation_id).first() if page.organisation_id else None
     if organisation is not None:
         initial.update(
             organisation_name=organisation.name,

@@ -19,11 +19,11 @@ GROUP = None
 
 
 @task(backend=settings.BACKGROUND_TASKS)
-def email_about_entry(key, template_prefix, owner_id, to, language, is_update=False):
+def email_about_entry(key, template_prefix, owner_id, to, language, is_update=False, reason=""):
     owner = DirectoryEntryOwner.objects.select_related("page").filter(pk=owner_id).first()
     if owner is None:
         return False
-    context = {"owner": owner, "page": owner.page, "is_update": is_update}
+    context = {"owner": owner, "page": owner.page, "is_update": is_update, "reason": reason}
     recipients = [owner.group_email] if to is GROUP else to
     return send_once(key, template_prefix, context, recipients, language)
 

@@ -151,17 +151,37 @@ def test_staff_outside_the_moderators_cannot_approve(client, directory_for_group
     assert not AssetPage.objects.get(pk=owner.page_id).live
 
 
+BOOKKEEPING = {
+    "live",
+    "has_unpublished_changes",
+    "latest_revision",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+}
+
+
+def confirmed_long_ago(page_id):
+    """The live entry (its row and its published revision) as last confirmed on 2 January 2025."""
+    AssetPage.objects.filter(pk=page_id).update(last_confirmed_at=datetime.date(2025, 1, 2))
+    revision = AssetPage.objects.get(pk=page_id).live_revision
+    revision.content["last_confirmed_at"] = "2025-01-02"
+    revision.save(update_fields=["content"])
+    return revision
+
+
 def test_still_correct_publishes_todays_date_only_and_logs_it(client, live_entry):
-    AssetPage.objects.filter(pk=live_entry.page_id).update(last_confirmed_at=datetime.date(2025, 1, 2))
+    before = confirmed_long_ago(live_entry.page_id)
     response = client.post(reverse("directory_groups:confirm", args=[live_entry.reference]), follow=True)
     assert "now shows that its details were confirmed today" in unescape(response.content.decode())
     page = AssetPage.objects.get(pk=live_entry.page_id)
     assert page.last_confirmed_at == timezone.localdate()
     assert not page.needs_review
-    assert page.live_revision_id == page.latest_revision_id
-    previous = page.revisions.order_by("-pk")[1].as_object()
-    assert previous.last_confirmed_at == datetime.date(2025, 1, 2)
-    assert previous.summary == page.summary
+    assert page.live_revision_id == page.latest_revision_id != before.pk
+    after = page.live_revision.content
+    changed = {key for key in after.keys() | before.content.keys() if after.get(key) != before.content.get(key)}
+    assert changed - BOOKKEEPING == {"last_confirmed_at"}
     logged = PageLogEntry.objects.get(page=page, action="directory.group_confirmed")
     assert logged.data["date"] == timezone.localdate().isoformat()
     assert live_fields(Client(), page)[1]["last_confirmed_at"] == timezone.localdate().isoformat()
@@ -170,7 +190,7 @@ def test_still_correct_publishes_todays_date_only_and_logs_it(client, live_entry
 def test_still_correct_keeps_changes_in_review_unpublished_and_in_review(
     client, live_entry, register_data, directory_moderator
 ):
-    AssetPage.objects.filter(pk=live_entry.page_id).update(last_confirmed_at=datetime.date(2025, 1, 2))
+    confirmed_long_ago(live_entry.page_id)
     client.post(edit_url(live_entry), update_data(register_data, summary=NEW_SUMMARY))
     client.post(reverse("directory_groups:confirm", args=[live_entry.reference]))
     page = AssetPage.objects.get(pk=live_entry.page_id)
@@ -190,3 +210,30 @@ def test_a_draft_cannot_be_confirmed(client, directory_for_groups, register_data
     response = client.post(reverse("directory_groups:confirm", args=[owner.reference]), follow=True)
     assert "Only a live entry can be confirmed" in response.content.decode()
     assert not PageLogEntry.objects.filter(action="directory.group_confirmed").exists()
+
+
+def test_the_group_is_told_when_changes_are_requested_and_when_its_entry_is_live(
+    client, directory_for_groups, register_data, directory_moderator
+):
+    sign_in(client)
+    owner = add_entry(client, register_data)
+    mail.outbox.clear()
+    moderator_acts(directory_moderator, owner.page, "reject", comment="Which days is it open?")
+    asked = next(m for m in mail.outbox if m.to == [GROUP_EMAIL])
+    assert "Which days is it open?" in asked.body
+    assert "http://testserver/directory/your-entries/" in asked.body
+
+    client.post(edit_url(owner), update_data(register_data, opens_0="09:00", closes_0="12:00"))
+    mail.outbox.clear()
+    moderator_acts(directory_moderator, owner.page, "approve")
+    told = next(m for m in mail.outbox if m.to == [GROUP_EMAIL])
+    assert "is live" in told.subject and owner.reference in told.body
+
+
+def test_a_new_directory_gets_the_moderation_workflow(home):
+    from wagtail.models import WorkflowPage
+
+    from .group_factories import DirectoryPageFactory
+
+    directory = DirectoryPageFactory(parent=home)
+    assert WorkflowPage.objects.get(page=directory).workflow.name == "Directory moderation"

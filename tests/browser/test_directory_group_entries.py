@@ -137,7 +137,7 @@ def sign_in_as_the_group(browser, base):
 
 
 def approve_as_moderator(browser, base, page_id):
-    """The moderator signs in to the admin, opens the entry in the editor and approves it."""
+    """The moderator signs in to the admin, opens the entry in the editor and chooses "Approve and Publish"."""
     browser.delete_all_cookies()
     open_page(browser, base + "/admin/login/")
     browser.find_element(By.ID, "id_username").send_keys("moderator")
@@ -147,14 +147,14 @@ def approve_as_moderator(browser, base, page_id):
     click(browser, browser.find_element(By.CSS_SELECTOR, "footer .w-dropdown__toggle"))
     approve = WebDriverWait(browser, 10).until(
         expected_conditions.element_to_be_clickable(
-            (By.XPATH, "//footer//button[@data-workflow-action-name='approve'][normalize-space()='Approve']")
+            (By.XPATH, "//footer//button[@data-workflow-action-name='approve'][not(@data-workflow-action-modal-url)]")
         )
     )
     click_and_wait(browser, approve)
     message = WebDriverWait(browser, 10).until(
         expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, ".messages li"))
     )
-    assert "approved" in message.text.lower(), message.text
+    assert "has been updated" in message.text, message.text
 
 
 def public_text(browser, base, page_id):
