@@ -144,3 +144,19 @@ def test_the_areas_sessions_are_kept_apart_from_the_stories_and_the_funds(client
     request = type("Request", (), {"session": client.session})()
     assert AREA.signed_in_email(request) == GROUP_EMAIL
     assert STORIES_AREA.signed_in_email(request) is None
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_areas_queries_stay_flat_however_many_entries_the_group_has(
+    client, directory_for_groups, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        page = AssetPageFactory(parent=directory_for_groups, title=f"Hall {number}")
+        page.save_revision().publish()
+        DirectoryEntryOwnerFactory(page=page)
+    sign_in(client)
+    client.get(MINE)
+    with django_assert_max_num_queries(12):
+        response = client.get(MINE)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="govuk-summary-card__title"') == count

@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from .test_accessibility import FAILING_IMPACTS, describe, run_axe
 from .waits import page_replaced
 
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
@@ -157,13 +158,20 @@ def approve_as_moderator(browser, base, page_id):
     assert "has been updated" in message.text, message.text
 
 
+def assert_no_serious_axe_violations(browser, axe_source):
+    failing = [v for v in run_axe(browser, axe_source) if v["impact"] in FAILING_IMPACTS]
+    assert not failing, "\n".join(describe(v) for v in failing)
+
+
 def public_text(browser, base, page_id):
     """What the public API shows of the entry: live pages only."""
     open_page(browser, base + f"/api/v2/pages/{page_id}/")
     return browser.find_element(By.TAG_NAME, "body").text
 
 
-def test_a_group_adds_its_entry_a_moderator_approves_then_its_update_waits_for_approval(browser, directory_site):
+def test_a_group_adds_its_entry_a_moderator_approves_then_its_update_waits_for_approval(
+    browser, directory_site, axe_source
+):
     from directory.models import AssetPage, DirectoryEntryOwner
 
     base = directory_site.url
@@ -199,6 +207,7 @@ def test_a_group_adds_its_entry_a_moderator_approves_then_its_update_waits_for_a
     assert browser.find_element(By.ID, "id_step_free_access").is_selected()
     assert browser.find_element(By.ID, "id_opens_0").get_attribute("value") == "09:30"
     assert Select(field(browser, "Town or parish")).first_selected_option.text == "Upton-upon-Severn"
+    assert_no_serious_axe_violations(browser, axe_source)
 
     type_into_id(browser, "id_closes_0", "12:00")
     click_and_wait(browser, button(browser, "Send for review"))
@@ -229,6 +238,7 @@ def test_a_group_adds_its_entry_a_moderator_approves_then_its_update_waits_for_a
     assert heading(browser) == "Sent for review"
     click_and_wait(browser, link(browser, "Back to your group's entries"))
     assert "Live, with changes in review" in browser.find_element(By.TAG_NAME, "main").text
+    assert_no_serious_axe_violations(browser, axe_source)
     shown = public_text(browser, base, page_id)
     assert FIRST_SUMMARY in shown and NEW_SUMMARY not in shown
 
