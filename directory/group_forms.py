@@ -305,14 +305,22 @@ class NewEntryForm(EntryForm):
     field_order = ["group_name"]
 
 
+def in_active_locale(model, pks):
+    """The rows the form offers (in the visitor's language) for these rows of the entry's language."""
+    keys = model.objects.filter(pk__in=[pk for pk in pks if pk]).values("translation_key")
+    return list(model.objects.for_active_locale().filter(translation_key__in=keys).values_list("pk", flat=True))
+
+
 def initial_from_entry(page):
     """The form's starting values from a version of an entry (its latest revision, as an object)."""
+    asset_types = in_active_locale(AssetType, [page.asset_type_id])
+    places = in_active_locale(Place, [page.place_id])
     initial = {
-        "asset_type": page.asset_type_id,
+        "asset_type": asset_types[0] if asset_types else None,
         "name": page.title,
         "summary": page.summary,
         "description": page.description,
-        "place": page.place_id,
+        "place": places[0] if places else None,
         "address": page.address,
         "postcode": page.postcode,
         "latitude": page.latitude,
@@ -327,7 +335,7 @@ def initial_from_entry(page):
         "hearing_loop": page.hearing_loop,
         "accessible_parking": page.accessible_parking,
         "accessibility_notes": page.accessibility_notes,
-        "themes": [theme.pk for theme in page.themes.all()],
+        "themes": in_active_locale(Theme, [theme.pk for theme in page.themes.all()]),
     }
     # A revision may name an organisation staff have since deleted.
     organisation = Organisation.objects.filter(pk=page.organisation_id).first() if page.organisation_id else None

@@ -237,3 +237,36 @@ def test_a_new_directory_gets_the_moderation_workflow(home):
 
     directory = DirectoryPageFactory(parent=home)
     assert WorkflowPage.objects.get(page=directory).workflow.name == "Directory moderation"
+
+
+def test_a_visitor_in_polish_sees_the_entrys_choices_in_polish_and_the_entry_keeps_its_own_language(
+    client, live_entry, register_data
+):
+    from wagtail.models import Locale
+
+    polish = Locale.objects.get_or_create(language_code="pl")[0]
+    translated = {}
+    for key, name in (("hall", "Świetlica"), ("upton", "Upton (pl)"), ("healthier", "Zdrowsze społeczności")):
+        copy = register_data[key].copy_for_translation(polish)
+        copy.name = name
+        copy.save()
+        translated[key] = copy
+
+    in_polish = "/pl" + edit_url(live_entry)
+    html = client.get(in_polish).content.decode()
+    for key in ("hall", "upton"):
+        assert f'<option value="{translated[key].pk}" selected>' in html
+    assert f'value="{translated["healthier"].pk}" checked' in html
+
+    data = update_data(
+        register_data,
+        summary=NEW_SUMMARY,
+        asset_type=translated["hall"].pk,
+        place=translated["upton"].pk,
+        themes=[translated["healthier"].pk],
+    )
+    assert client.post(in_polish, data).status_code == 302
+    draft = AssetPage.objects.get(pk=live_entry.page_id).get_latest_revision_as_object()
+    assert draft.summary == NEW_SUMMARY
+    assert (draft.asset_type, draft.place) == (register_data["hall"], register_data["upton"])
+    assert list(draft.themes.all()) == [register_data["healthier"]]
