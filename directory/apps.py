@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from core.caching.page_cache import invalidate_on_changes_in
+from core.caching.page_cache import invalidate_on_changes_in, never_invalidate_on
 
 
 class DirectoryConfig(AppConfig):
@@ -10,3 +10,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         invalidate_on_changes_in(self.label)  # entries, types and organisations appear on public pages
+        # Community groups' entries: who owns them is never on a public page; the workflow and
+        # their personal data are registered like any app's (core/staff_roles.py, core/personal_data/).
+        never_invalidate_on("directory.directoryentryowner")
+        from . import group_hooks, group_personal_data, group_signals, group_workflow  # noqa: F401

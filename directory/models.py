@@ -271,3 +271,7 @@ class OpeningTime(Orderable):
         super().clean()
         if self.opens is not None and self.closes is not None and self.closes <= self.opens:
             raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+
+# Community groups' ownership of their entries lives in its own module (directory/group_*.py).
+from .group_models import DirectoryEntryOwner  # noqa: E402, F401
