@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("pledges.urls")),
     path("", include("consultations.urls")),
     path("", include("fund.urls")),
+    path("", include("events.urls")),
     path("", include("core.personal_data.urls")),
     # Wagtail serves every other path from the page tree; it must come last.
     path("", include(wagtail_urls)),

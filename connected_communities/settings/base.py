@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "consultations",
     "fund",
     "directory",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
