@@ -1,8 +1,9 @@
-"""The real site plus the demo stories, pledges and consultations, as `make run` shows it."""
+"""The real site plus the demo stories, pledges, consultations, fund and events, as `make run` shows it."""
 
 from home.loader import load_site
 
 from .consultations import load_demo_consultations
+from .events import load_demo_events
 from .fund import load_demo_fund
 from .pledges import load_demo_pledges
 from .stories import load_demo_stories
@@ -17,4 +18,6 @@ def load_sample_content():
     load_demo_consultations(home)
     # After stories and pledges: the fund's sample projects name a pledge and a story.
     load_demo_fund(home)
+    # Last: events take their venues from the directory when its entries are there.
+    load_demo_events(home)
     return home
