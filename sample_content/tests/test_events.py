@@ -40,14 +40,28 @@ def test_the_abcd_series_has_upcoming_and_past_events_in_real_places_and_loading
 
 
 def test_events_take_their_venue_from_the_directory_when_it_has_one(strategy_site):
+    from strategy.models import Place
+
     directory = DirectoryPage(title="Directory", slug="directory")
     strategy_site.add_child(instance=directory)
     hall = AssetType.objects.create(
         name="Village hall", plural_name="Village halls", slug="village-hall", locale=strategy_site.locale
     )
-    venue = AssetPage(title="Welland Village Hall", slug="welland-village-hall", asset_type=hall, summary="The hall.")
+    venue = AssetPage(
+        title="Martley Village Hall (example)",
+        slug="example-martley-village-hall",
+        asset_type=hall,
+        summary="The hall.",
+        place=Place.objects.get(slug="martley"),
+        address="Martley Village Hall\nMain Road\nMartley",
+    )
     directory.add_child(instance=venue)
     load_demo_events(strategy_site)
-    assert EventPage.objects.get(slug="welland-community-open-day").venue_id == venue.pk
+    martley = EventPage.objects.get(slug="abcd-conversation-martley")
+    assert martley.venue_id == venue.pk
+    assert martley.location_name == "Martley Village Hall (example)"
+    assert martley.address_lines == ["Martley Village Hall", "Main Road", "Martley"]
     # No entry for the others: they name their venue themselves.
-    assert EventPage.objects.get(slug="abcd-conversation-martley").venue is None
+    welland = EventPage.objects.get(slug="welland-community-open-day")
+    assert welland.venue is None
+    assert welland.location_name == "Welland Village Hall"
