@@ -96,9 +96,10 @@ def calendar_of(events, name, address):
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
     if events:
-        # The zone's rules for the years the events span, not the library's default of 1970-2038.
+        # The zone's rules for the years the events span (and the next), not the library's
+        # default of 1970-2038, which would list every change of the clocks in those 68 years.
         years = [event.local_start.year for event in events] + [event.local_end.year for event in events]
         calendar.add_missing_timezones(
-            first_date=datetime.date(min(years), 1, 1), last_date=datetime.date(max(years) + 1, 1, 1)
+            first_date=datetime.date(min(years), 1, 1), last_date=datetime.date(max(years) + 2, 1, 1)
         )
     return calendar.to_ical()
