@@ -11,6 +11,7 @@ import uuid
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from icalendar import Calendar, Event, vDuration
 
@@ -72,7 +73,14 @@ def description_text(event):
     if event.booking == event.Booking.LINK:
         paragraphs.append(_("Book at %(url)s") % {"url": event.booking_url})
     elif event.booking == event.Booking.CAPACITY:
-        paragraphs.append(_("No need to book. Room for %(capacity)s people.") % {"capacity": event.capacity})
+        paragraphs.append(
+            ngettext(
+                "No need to book. Room for %(capacity)s person.",
+                "No need to book. Room for %(capacity)s people.",
+                event.capacity,
+            )
+            % {"capacity": event.capacity}
+        )
     else:
         paragraphs.append(_("No need to book."))
     paragraphs.append(page_url(event))
