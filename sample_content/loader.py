@@ -1,8 +1,9 @@
-"""The real site plus the demo stories, pledges, consultations, fund and volunteering, as `make run` shows it."""
+"""The real site plus the demo stories, pledges, consultations, fund, volunteering and events, as `make run` shows it."""
 
 from home.loader import load_site
 
 from .consultations import load_demo_consultations
+from .events import load_demo_events
 from .fund import load_demo_fund
 from .pledges import load_demo_pledges
 from .stories import load_demo_stories
@@ -19,4 +20,6 @@ def load_sample_content():
     # After stories and pledges: the fund's sample projects name a pledge and a story.
     load_demo_fund(home)
     load_demo_volunteering(home)
+    # Last: events take their venues from the directory when its entries are there.
+    load_demo_events(home)
     return home

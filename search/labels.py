@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "pledges.revieweditionpage": (_("Annual review"), _("Annual reviews")),
     "consultations.consultationindexpage": (_("Section"), _("Sections")),
     "consultations.consultationpage": (_("Consultation"), _("Consultations")),
+    "events.eventspage": (_("Section"), _("Sections")),
+    "events.eventpage": (_("Event"), _("Events")),
 }
 
 

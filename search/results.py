@@ -9,7 +9,7 @@ from django.utils.text import Truncator
 from . import labels
 
 SUMMARY_FIELDS = ("summary", "search_description", "introduction", "commitment")
-DATE_FIELDS = ("date", "opens_at")
+DATE_FIELDS = ("date", "opens_at", "start")
 
 
 def summary_of(page):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "fund",
     "directory",
     "volunteering",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
