@@ -259,13 +259,16 @@ def test_the_geojson_query_count_is_flat(client, directory, vocabulary, count, d
 
 
 @pytest.mark.parametrize("count", [10, 500])
-def test_the_map_page_query_count_is_flat(client, directory, vocabulary, count, django_assert_max_num_queries):
+def test_the_map_page_query_count_is_flat(
+    client, directory, vocabulary, count, warm_caches, django_assert_max_num_queries
+):
     for number in range(count):
         AssetPageFactory(
             parent=directory, title=f"Hall {number}", asset_type=vocabulary["hall"], place=vocabulary["upton"]
         )
-    client.get(MAP_URL)
-    with django_assert_max_num_queries(3):
+    warm_caches(MAP_URL)
+    # The count and the page of entries (with their types and places): the rest is cached.
+    with django_assert_max_num_queries(2):
         assert client.get(MAP_URL, {"type": "village-hall"}).status_code == 200
 
 
