@@ -11,10 +11,14 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export PORT SITE_URL
 STAMP := $(VENV)/.installed
 # npm packages, pinned in package-lock.json: GOV.UK Frontend and Sass to build the stylesheet,
-# axe-core and the Nu HTML checker (vnu-jar, run with Java) for the browser tests.
+# Leaflet for the directory's map, axe-core and the Nu HTML checker (vnu-jar, run with Java) for the browser tests.
 AXE := node_modules/axe-core/axe.min.js
 SASS := node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules
 GOVUK_JS := node_modules/govuk-frontend/dist/govuk/all.bundle.js
+# Leaflet draws the directory's map; its script, stylesheet, marker images and licence are copied
+# to static/leaflet/ (without the source-map comment, whose file is not copied).
+LEAFLET := node_modules/leaflet
+copy_leaflet = mkdir -p $(1)/images && sed '/sourceMappingURL/d' $(LEAFLET)/dist/leaflet.js > $(1)/leaflet.js && cp $(LEAFLET)/dist/leaflet.css $(LEAFLET)/LICENSE $(1)/ && cp $(LEAFLET)/dist/images/*.png $(1)/images/
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages css css-check screenshots
@@ -62,17 +66,20 @@ test-fast: $(STAMP) ## Run the tests without the browser suites
 screenshots: $(STAMP) ## Screenshots of every page type at 390 and 1280 px, and their heights, in var/screenshots/
 	$(PY) -m tools.screenshots $(SCREENSHOTS_ARGS)
 
-# The compiled stylesheet and GOV.UK Frontend's script are committed, so the site runs from a
-# clone without Node.js; css-check (in make lint) fails when they differ from their sources.
-css: $(AXE) ## Compile static/scss into static/css/site.css and copy GOV.UK Frontend's script
+# The compiled stylesheet, GOV.UK Frontend's script and Leaflet are committed, so the site runs
+# from a clone without Node.js; css-check (in make lint) fails when they differ from their sources.
+css: $(AXE) ## Compile static/scss into static/css/site.css and copy GOV.UK Frontend's script and Leaflet
 	$(SASS) static/scss/site.scss static/css/site.css
 	sed '/sourceMappingURL/d' $(GOVUK_JS) > static/govuk/govuk-frontend.js
+	$(call copy_leaflet,static/leaflet)
 
-css-check: $(AXE) ## Fail if static/css/site.css or static/govuk/ is out of date with its sources
+css-check: $(AXE) ## Fail if static/css/site.css, static/govuk/ or static/leaflet/ is out of date with its sources
 	@tmp=$$(mktemp -d); $(SASS) static/scss/site.scss $$tmp/site.css \
 	&& sed '/sourceMappingURL/d' $(GOVUK_JS) > $$tmp/govuk-frontend.js \
+	&& $(call copy_leaflet,$$tmp/leaflet) \
 	&& cmp -s $$tmp/site.css static/css/site.css && cmp -s $$tmp/govuk-frontend.js static/govuk/govuk-frontend.js \
-	|| { echo "static/css/site.css or static/govuk/govuk-frontend.js is out of date: run make css"; rm -r $$tmp; exit 1; }; rm -r $$tmp
+	&& diff -r -q $$tmp/leaflet static/leaflet >/dev/null \
+	|| { echo "static/css/site.css, static/govuk/ or static/leaflet/ is out of date: run make css"; rm -r $$tmp; exit 1; }; rm -r $$tmp
 
 lint: $(STAMP) css-check ## ruff, no model change without its migration, the import layers and the templates (pyproject.toml)
 	$(VENV)/bin/ruff check .

@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # The directory for social prescribers', the NHS's and other councils' tools (Open Referral UK).
+    path("openreferral/", include("directory.openreferral_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
@@ -40,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("volunteering.urls")),
     path("", include("directory.group_urls")),
     path("", include("events.urls")),
+    path("", include("directory.urls")),
     path("", include("core.personal_data.urls")),
     # Wagtail serves every other path from the page tree; it must come last.
     path("", include(wagtail_urls)),

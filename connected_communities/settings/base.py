@@ -7,6 +7,7 @@ Everything that varies between machines comes from the environment.
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
@@ -388,6 +389,29 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # the visitor behind the proxy, not the proxy.
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
+# The directory's map (directory/map_views.py): the tile server is a setting, so the council can
+# use its own or a paid one. The page works without it (the list is the map's equivalent).
+DIRECTORY_MAP_TILE_URL = os.environ.get("DIRECTORY_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+DIRECTORY_MAP_ATTRIBUTION = os.environ.get(
+    "DIRECTORY_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+# Where the map opens before it knows its markers: the middle of the district, and a zoom.
+DIRECTORY_MAP_CENTRE = {"latitude": 52.1, "longitude": -2.3, "zoom": 10}
+# Open Referral UK addresses name a county ("state_province" in the standard) and a country.
+DIRECTORY_COUNTY = os.environ.get("DIRECTORY_COUNTY", "Worcestershire")
+
+
+def tile_source(url):
+    """The CSP source for a tile URL template: its scheme and host, "{s}" subdomains as a wildcard."""
+    parts = urlsplit(url)
+    host = parts.netloc
+    if "{" in host:
+        # e.g. {s}.tile.example.org: any subdomain of what follows the placeholder.
+        host = "*." + host.split("}", 1)[1].lstrip(".-")
+    return f"{parts.scheme}://{host}"
+
+
 # Content-Security-Policy (django-csp). Public pages get a strict policy: no inline
 # script or style at all. The Wagtail admin gets its own, looser one (core/middleware/security_headers.py).
 CONTENT_SECURITY_POLICY = {
@@ -395,7 +419,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # The map's tiles come from the tile server (DIRECTORY_MAP_TILE_URL).
+        "img-src": ["'self'", "data:", tile_source(DIRECTORY_MAP_TILE_URL)],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],

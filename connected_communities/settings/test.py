@@ -39,3 +39,7 @@ WHITENOISE_AUTOREFRESH = True
 # Off by default so tests see each render (and their query counts); the page cache's own
 # tests switch it on.
 PAGE_CACHE_SECONDS = 0
+# No test reaches a real tile server: nothing listens on port 9, so the map's tiles fail as
+# they would when the tile server is down, and the pages must work all the same.
+DIRECTORY_MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = ["'self'", "data:", tile_source(DIRECTORY_MAP_TILE_URL)]  # noqa: F405
