@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from core import site_loaders
 from core.blocks import with_block_ids
 from core.site_address import hostname_and_port
 from core.staff_roles import apply_staff_roles
@@ -34,6 +35,8 @@ def load_site(data=None):
     accessibility = add_child_once(home, standard_page(site_pages["accessibility"]))
     privacy = add_child_once(home, standard_page(site_pages["privacy"]))
     ensure_contact_settings(home, data["contact"], accessibility, privacy)
+    # What the apps above home add to the real site (the directory and its asset types).
+    site_loaders.run_all(home)
     # The staff roles' page permissions and workflows attach to pages as they come to exist.
     apply_staff_roles()
     return home
