@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "pledges.revieweditionpage": (_("Annual review"), _("Annual reviews")),
     "consultations.consultationindexpage": (_("Section"), _("Sections")),
     "consultations.consultationpage": (_("Consultation"), _("Consultations")),
+    "directory.directorypage": (_("Section"), _("Sections")),
+    "directory.assetpage": (_("Community asset"), _("Community assets")),
 }
 
 
