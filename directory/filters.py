@@ -30,6 +30,7 @@ def search_words(query):
 
 
 class DirectoryFilters(forms.Form):
+    capped = False  # True when a search found more entries than are listed (see listing.py)
     q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     type = forms.ChoiceField(label=_("Type"), required=False)
     place = forms.ChoiceField(label=_("Town or parish"), required=False)
@@ -54,12 +55,14 @@ class DirectoryFilters(forms.Form):
         self.fields["type"].choices = [("", _("All types")), *choices["type"]]
         self.fields["place"].choices = [("", _("Anywhere")), *choices["place"]]
         self.fields["theme"].choices = [("", _("All themes")), *choices["theme"]]
-        self.fields["near"].choices = [("", _("No order by distance"))] + [
+        self.fields["near"].choices = [("", _("Choose a town or parish"))] + [
             (slug, name) for slug, name, _lat, _lon in choices["near"]
         ]
         for name in ("type", "place", "theme", "near"):
             self.fields[name].widget.attrs["class"] = "govuk-select"
-        self.fields["q"].widget.attrs.update({"class": "govuk-input", "type": "search", "spellcheck": "false"})
+        self.fields["near"].widget.attrs["aria-describedby"] = "id_near-hint"
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs.update({"class": "govuk-input", "aria-describedby": "id_q-hint"})
 
     @staticmethod
     def choice_lists():

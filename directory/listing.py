@@ -52,6 +52,8 @@ def directory_results(directory, data, now=None):
     if words:
         matched = ranked_matches(directory, words)
         entries = entries.filter(pk__in=matched)
+        # Only the best matches are read: say so when there may be more.
+        filters.capped = len(matched) >= getattr(settings, "SEARCH_MAX_MATCHES", 500)
     if filters.centre:
         page = Paginator(for_listing(filters.by_distance(entries)), ENTRIES_PER_PAGE).get_page(page_number)
     elif words:

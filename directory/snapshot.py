@@ -25,9 +25,9 @@ def register_counts():
     types = (
         AssetType.objects.for_active_locale()
         .filter(snapshot_line__isnull=False)
-        .annotate(entries=Coalesce(Subquery(entries, output_field=IntegerField()), Value(0)))
+        .annotate(live_entries=Coalesce(Subquery(entries, output_field=IntegerField()), Value(0)))
         .order_by("sort_order", "name")
-        .values_list("snapshot_line__translation_key", "plural_name", "entries")
+        .values_list("snapshot_line__translation_key", "plural_name", "live_entries")
     )
     counts = {}
     for line_key, plural_name, entries_count in types:
