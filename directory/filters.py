@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Exists, F, FloatField, OuterRef
 from django.db.models.functions import Cast, Coalesce
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from strategy.models import Place, Theme
@@ -58,11 +59,6 @@ class DirectoryFilters(forms.Form):
         self.fields["near"].choices = [("", _("Choose a town or parish"))] + [
             (slug, name) for slug, name, _lat, _lon in choices["near"]
         ]
-        for name in ("type", "place", "theme", "near"):
-            self.fields[name].widget.attrs["class"] = "govuk-select"
-        self.fields["near"].widget.attrs["aria-describedby"] = "id_near-hint"
-        self.fields["q"].widget.input_type = "search"
-        self.fields["q"].widget.attrs.update({"class": "govuk-input", "aria-describedby": "id_q-hint"})
 
     @staticmethod
     def choice_lists():
@@ -98,6 +94,20 @@ class DirectoryFilters(forms.Form):
     def centre(self):
         """(latitude, longitude) of the chosen town or parish, or None."""
         return self.centres.get(self.values().get("near", ""))
+
+    @cached_property
+    def options(self):
+        """{select's name: [(value, label, selected)]}: rendered by the template's own loop, which
+        is several times faster than Django's widget templates for 80 options."""
+        values = self.values()
+        return {
+            name: [(value, label, value == values.get(name, "")) for value, label in self.fields[name].choices]
+            for name in ("type", "place", "theme", "near")
+        } | {
+            "access": [
+                (value, label, value in values.get("access", ())) for value, label in ACCESSIBILITY_FACTS.items()
+            ]
+        }
 
     @property
     def near_name(self):

@@ -9,6 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import FloatField, Value
 from django.utils import translation
 
 from core.caching.routing import cached, public_pages
@@ -54,18 +55,20 @@ def directory_results(directory, data, now=None):
         entries = entries.filter(pk__in=matched)
         # Only the best matches are read: say so when there may be more.
         filters.capped = len(matched) >= getattr(settings, "SEARCH_MAX_MATCHES", 500)
+    # The order is found over narrow rows (id, and distance when asked), one page of ids is
+    # taken, then only those entries are read whole: sorting 5,000 whole rows was the slowest part.
     if filters.centre:
-        page = Paginator(for_listing(filters.by_distance(entries)), ENTRIES_PER_PAGE).get_page(page_number)
+        rows = filters.by_distance(entries).values_list("pk", "distance_squared")
     elif words:
         # Best match first: the search's order, kept among the entries the filters leave.
         kept = set(entries.values_list("pk", flat=True))
-        ordered = [pk for pk in matched if pk in kept]
-        page = Paginator(ordered, ENTRIES_PER_PAGE).get_page(page_number)
-        found = for_listing(AssetPage.objects.filter(pk__in=page.object_list)).in_bulk()
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        rows = [(pk, None) for pk in matched if pk in kept]
     else:
-        page = Paginator(for_listing(entries.order_by("title", "pk")), ENTRIES_PER_PAGE).get_page(page_number)
-    page.object_list = list(page.object_list)
+        rows = entries.order_by("title", "pk").values_list("pk", Value(None, output_field=FloatField()))
+    page = Paginator(rows, ENTRIES_PER_PAGE).get_page(page_number)
+    distances = dict(page.object_list)
+    found = for_listing(AssetPage.objects.filter(pk__in=list(distances))).in_bulk()
+    page.object_list = [found[pk] for pk in distances if pk in found]
     for entry in page.object_list:
-        entry.miles = miles(getattr(entry, "distance_squared", None))
+        entry.miles = miles(distances[entry.pk])
     return filters, page, filters.querystring()

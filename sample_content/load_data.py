@@ -397,6 +397,7 @@ def add_consultations(rng, index, sizes, say):
 
 # Directory entries -----------------------------------------------------------------------
 
+SYLLABLES = "ba be bo da de di ka ke lo lu ma me mo na ne ni ra re ro sa se so ta te to va ve wi".split()  # noqa: SIM905
 ASSET_NOUNS = (  # noqa: SIM905 (easier to read as one text)
     "hall club group scheme pantry foodbank garden centre society circle trust network cafe choir team"
 ).split()
@@ -419,21 +420,27 @@ def add_assets(rng, directory, count, say):
         for n in range(50)
     ]
     today = timezone.localdate()
+    # Each entry names a few of the topics among made-up words, so a search word finds a share
+    # of the entries, as in a real directory, rather than nearly all of them.
+    filler = ["".join(rng.choices(SYLLABLES, k=3)) for _ in range(3000)]
     pages = []
     for n in range(have, count):
         asset_type = rng.choice(types)
         place = rng.choice(places) if places else None
-        title = f"{words(rng, 2).title()} {rng.choice(ASSET_NOUNS)} {n}"
+        topics = rng.sample(WORDS, 3)
+        title = f"{topics[0].title()} {rng.choice(ASSET_NOUNS)} {n}"
+        summary = " ".join([*rng.choices(filler, k=10), topics[1]])
+        description = " ".join([*rng.choices(filler, k=30), topics[2]])
         pages.append(
             AssetPage(
                 title=title,
                 slug=f"{SLUG_PREFIX}asset-{n}",
                 asset_type=asset_type,
-                summary=f"{words(rng, 14).capitalize()}.",
-                description=f"{words(rng, 40).capitalize()}.",
+                summary=f"{summary.capitalize()}.",
+                description=f"{description.capitalize()}.",
                 organisation=rng.choice(organisations) if rng.random() < 0.7 else None,
                 place=place,
-                address=f"{rng.randint(1, 120)} {words(rng, 1).title()} Road",
+                address=f"{rng.randint(1, 120)} {rng.choice(filler).title()} Road",
                 postcode=f"WR{rng.randint(1, 15)} {rng.randint(1, 9)}{rng.choice('ABDEFG')}{rng.choice('HJLNPQ')}",
                 latitude=f"{float(place.latitude) + rng.uniform(-0.01, 0.01):.5f}" if place else None,
                 longitude=f"{float(place.longitude) + rng.uniform(-0.015, 0.015):.5f}" if place else None,
