@@ -1,99 +1,74 @@
-"""Which entries residents and other services see, and the filters they narrow them with.
+"""The directory's list of entries: search, filters, order and one page of results.
 
-One place decides what is public: live entries, outside any section with a view restriction,
-in the visitor's language (an entry nobody has translated yet shows in the site's main
-language). The map page, its GeoJSON, the CSV download and the Open Referral UK API all start
-from `visible_entries()`, so none of them can show a draft or a private entry.
+A fixed number of queries whatever the register's size: the filter choices and a search's
+ranked matches are kept until the next publication; then one count and one page of entries
+(with their type, place and organisation).
 """
 
-from django import forms
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
+import hashlib
 
-from wagtail.coreutils import get_supported_content_language_variant
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import FloatField, Value
+from django.utils import translation
 
 from core.caching.routing import cached, public_pages
-from strategy.models import Place, Theme
 
-from .models import AssetPage, AssetType
+from .filters import DirectoryFilters, miles
+from .models import AssetPage
+
+ENTRIES_PER_PAGE = 20
 
 
-def in_language(queryset, language):
-    """Entries in `language`, and those in the main language that have no live translation in it."""
-    active = get_supported_content_language_variant(language)
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    if active == default:
-        return queryset.filter(locale__language_code=default)
-    translated = AssetPage.objects.live().filter(
-        locale__language_code=active, translation_key=OuterRef("translation_key")
+def live_entries(directory):
+    return public_pages(AssetPage.objects.live()).child_of(directory)
+
+
+def ranked_matches(directory, words):
+    """Ids of the entries the words find, best first, at most SEARCH_MAX_MATCHES: kept until the next publication."""
+    limit = getattr(settings, "SEARCH_MAX_MATCHES", 500)
+
+    def compute():
+        ranked = live_entries(directory).search(words, operator="and")[:limit]
+        return list(ranked.get_queryset().values_list("pk", flat=True))
+
+    digest = hashlib.sha256(words.lower().encode()).hexdigest()
+    return cached(f"directory-search:{directory.pk}:{digest}", compute)
+
+
+def for_listing(entries):
+    """Everything a result shows, in the same query as the entries."""
+    return entries.select_related("asset_type", "place", "organisation")
+
+
+def directory_results(directory, data, now=None):
+    """(filters, page of entries, querystring) for the directory's query string `data`."""
+    choices = cached(
+        f"directory-filter-choices:{directory.pk}:{translation.get_language()}", DirectoryFilters.choice_lists
     )
-    return queryset.filter(Q(locale__language_code=active) | (Q(locale__language_code=default) & ~Exists(translated)))
-
-
-def visible_entries(language=None):
-    """Live, public entries (not aliases) in the visitor's language, or in `language`."""
-    entries = public_pages(AssetPage.objects.live().filter(alias_of__isnull=True))
-    return in_language(entries, language or get_language() or settings.LANGUAGE_CODE)
-
-
-def vocabulary():
-    """{"type": [(slug, name)], "place": [...], "theme": [...]} in the visitor's language."""
-    return {
-        "type": list(AssetType.objects.for_active_locale().values_list("slug", "name")),
-        "place": list(Place.objects.for_active_locale().values_list("slug", "name")),
-        "theme": list(Theme.objects.for_active_locale().order_by("sort_order", "name").values_list("slug", "name")),
-    }
-
-
-class MapFilterForm(forms.Form):
-    """The map's filters, sent by GET: the same in the page's form, the GeoJSON and the CSV."""
-
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    place = forms.ChoiceField(label=_("Town or parish"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Types, places and themes change only with a save, which starts a new cache generation.
-        choices = cached(f"directory-map-vocabulary:{get_language()}", vocabulary)
-        self.fields["type"].choices = [("", _("All types")), *choices["type"]]
-        self.fields["place"].choices = [("", _("All towns and parishes")), *choices["place"]]
-        self.fields["theme"].choices = [("", _("All themes")), *choices["theme"]]
-
-    def chosen(self):
-        """{name: slug} of the filters chosen and valid; an unknown slug is ignored, not an error page."""
-        if not self.is_bound:
-            return {}
-        chosen = {}
-        for name, field in self.fields.items():
-            value = self.data.get(name, "")
-            if value and value in dict(field.choices):
-                chosen[name] = value
-        return chosen
-
-
-def same_as(model, slug):
-    """The translation keys of `model` rows with this slug: the same type, place or theme in
-    every language, so an entry in English still matches a filter chosen on the Polish page."""
-    return model.objects.filter(slug=slug).values("translation_key")
-
-
-def filter_entries(entries, chosen):
-    """Narrow `entries` by the filters {"type": slug, "place": slug, "theme": slug}."""
-    if chosen.get("type"):
-        entries = entries.filter(asset_type__translation_key__in=same_as(AssetType, chosen["type"]))
-    if chosen.get("place"):
-        entries = entries.filter(place__translation_key__in=same_as(Place, chosen["place"]))
-    if chosen.get("theme"):
-        themed = AssetPage.themes.through.objects.filter(
-            assetpage_id=OuterRef("pk"), theme__translation_key__in=same_as(Theme, chosen["theme"])
-        )
-        entries = entries.filter(Exists(themed))
-    return entries
-
-
-def filter_key(chosen):
-    """A cache key part for these filters, the same whatever order they came in."""
-    return "&".join(f"{name}={chosen[name]}" for name in sorted(chosen))
+    filters = DirectoryFilters(data, choices=choices)
+    entries = filters.apply(live_entries(directory), now=now)
+    words = filters.words
+    page_number = data.get("page")
+    if words:
+        matched = ranked_matches(directory, words)
+        entries = entries.filter(pk__in=matched)
+        # Only the best matches are read: say so when there may be more.
+        filters.capped = len(matched) >= getattr(settings, "SEARCH_MAX_MATCHES", 500)
+    # The order is found over narrow rows (id, and distance when asked), one page of ids is
+    # taken, then only those entries are read whole: sorting 5,000 whole rows was the slowest part.
+    if filters.centre:
+        rows = filters.by_distance(entries).values_list("pk", "distance_squared")
+    elif words:
+        # Best match first: the search's order, kept among the entries the filters leave.
+        kept = set(entries.values_list("pk", flat=True))
+        rows = [(pk, None) for pk in matched if pk in kept]
+    else:
+        rows = entries.order_by("title", "pk").values_list("pk", Value(None, output_field=FloatField()))
+    page = Paginator(rows, ENTRIES_PER_PAGE).get_page(page_number)
+    distances = dict(page.object_list)
+    found = for_listing(AssetPage.objects.filter(pk__in=list(distances))).in_bulk()
+    page.object_list = [found[pk] for pk in distances if pk in found]
+    for entry in page.object_list:
+        entry.miles = miles(distances[entry.pk])
+    return filters, page, filters.querystring()

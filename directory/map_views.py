@@ -22,8 +22,8 @@ from core.open_data import csv_download, public_download
 from core.site_address import page_url
 from strategy.models import Theme
 
-from .listing import MapFilterForm, filter_entries, filter_key, visible_entries
 from .models import DirectoryPage, OpeningTime
+from .public_entries import MapFilterForm, filter_entries, filter_key, visible_entries
 
 PER_PAGE = 50
 # What the list and the map read of each entry: nothing else is loaded.

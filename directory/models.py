@@ -21,6 +21,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.admin_forms import SameLocaleChoicesPageForm
+from core.caching import wagtail_adapter
+from core.caching.page_cache import skip_page_cache
 from core.caching.routing import CachedViewRestrictionsMixin
 from core.page_privacy import PrivacyByEditorsMixin
 from strategy.models import LocalizedQuerySet
@@ -28,6 +30,14 @@ from strategy.serializers import PlaceSerializer, ThemeSerializer, WorkstreamSer
 
 # An entry nobody has confirmed for this long is flagged for review.
 REVIEW_AFTER = timedelta(days=365)
+
+# The accessibility facts residents filter by: field name, what residents call it.
+ACCESSIBILITY_FACTS = {
+    "step_free_access": _("Step-free access"),
+    "accessible_toilet": _("Accessible toilet"),
+    "hearing_loop": _("Hearing loop"),
+    "accessible_parking": _("Accessible parking"),
+}
 
 
 class AssetType(TranslatableMixin, models.Model):
@@ -105,6 +115,32 @@ class DirectoryPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
+
+    def route(self, request, path_components):
+        # One query for the entry and what its page shows, instead of Wagtail's generic child
+        # look-up followed by a second query for the specific page.
+        if len(path_components) == 1:
+            entry = (
+                AssetPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("asset_type", "place", "organisation", "locale")
+                .first()
+            )
+            if entry is not None:
+                wagtail_adapter.remember_parent(entry, self)
+                return entry.route(request, [])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import directory_results
+
+        context = super().get_context(request, *args, **kwargs)
+        filters, entries, querystring = directory_results(self, request.GET)
+        if filters.values().get("open_now"):
+            # What is open changes with the clock, not with publications: never kept.
+            skip_page_cache(request)
+        context.update(filters=filters, entries=entries, querystring=querystring)
+        return context
 
 
 class AssetPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
@@ -238,6 +274,23 @@ class AssetPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
         if self.contact_is_a_person and not self.person_agreed_to_publish:
             return "", ""
         return self.contact_email, self.contact_phone
+
+    def get_context(self, request, *args, **kwargs):
+        from .opening import is_open, london_now
+
+        context = super().get_context(request, *args, **kwargs)
+        opening_times = list(self.opening_times.order_by("weekday", "opens"))
+        context.update(
+            opening_times=opening_times,
+            open_now=is_open(opening_times),
+            # The page may be kept for a few minutes (the page cache): say when "open now" was true.
+            checked_at=london_now(),
+            directory_url=self.get_parent().get_url(request),
+            contact_email=self.public_contact[0],
+            contact_phone=self.public_contact[1],
+            accessibility_facts=[label for field, label in ACCESSIBILITY_FACTS.items() if getattr(self, field)],
+        )
+        return context
 
     @property
     def needs_review(self):

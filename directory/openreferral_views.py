@@ -27,8 +27,8 @@ from core.open_data import public_download
 from strategy.models import Place
 
 from . import openreferral as oruk
-from .listing import visible_entries
 from .models import AssetType, OpeningTime, Organisation
+from .public_entries import visible_entries
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200

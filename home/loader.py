@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from core import site_loaders
 from core.blocks import with_block_ids
 from core.site_address import hostname_and_port
 from core.staff_roles import apply_staff_roles
@@ -22,16 +23,6 @@ from strategy.loader import add_child_once, load_strategy, read_data
 from .models import ContactSettings, HomePage, StandardPage
 
 SITE_PAGES_DATA = Path(__file__).resolve().parent / "data" / "site_pages.json"
-
-# Sections of the real site that apps above home add under the home page (a listing every
-# site has, such as /volunteering/): each app registers a function `section(home)` in its
-# AppConfig.ready(), creating its page if missing. Home names no app.
-_sections = []
-
-
-def register_section(section):
-    if section not in _sections:
-        _sections.append(section)
 
 
 @transaction.atomic
@@ -44,8 +35,8 @@ def load_site(data=None):
     accessibility = add_child_once(home, standard_page(site_pages["accessibility"]))
     privacy = add_child_once(home, standard_page(site_pages["privacy"]))
     ensure_contact_settings(home, data["contact"], accessibility, privacy)
-    for section in _sections:
-        section(home)
+    # What the apps above home add to the real site (the directory and its asset types).
+    site_loaders.run_all(home)
     # The staff roles' page permissions and workflows attach to pages as they come to exist.
     apply_staff_roles()
     return home

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import snapshot
 from core.blocks import BaseBodyBlock
 from core.caching.routing import CachedSectionRoutingMixin, CachedViewRestrictionsMixin, public_pages
 from core.page_privacy import PrivacyByEditorsMixin
@@ -32,9 +33,24 @@ class HomePage(CachedSectionRoutingMixin, CachedViewRestrictionsMixin, PrivacyBy
         context["theme_pages"] = public_pages(
             ThemePage.objects.live().filter(locale_id=self.locale_id).select_related("theme")
         )
-        context["community_assets"] = CommunityAsset.objects.for_active_locale()
+        context["community_assets"] = community_assets_snapshot()
         context["strategy_page"] = public_pages(StrategyPage.objects.live().filter(locale_id=self.locale_id)).first()
         return context
+
+
+def community_assets_snapshot():
+    """The snapshot's lines, each with the register's figure once it counts any (core/snapshot.py).
+
+    Each line gets `shown_figure`, `shown_description` and `from_register` (True: the register's
+    live entries; False: the strategy's baseline).
+    """
+    register = snapshot.counts() or {}
+    lines = list(CommunityAsset.objects.for_active_locale())
+    for line in lines:
+        counted = snapshot.line_figure(register.get(str(line.translation_key)))
+        line.from_register = counted is not None
+        line.shown_figure, line.shown_description = counted or (line.figure, line.description)
+    return lines
 
 
 class StandardPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):

@@ -1,8 +1,8 @@
-"""Realistic volume for load tests and query budgets: stories, pledges, consultations, comments.
+"""Realistic volume for load tests and query budgets: stories, pledges, consultations, comments, directory entries.
 
 `python manage.py generate_load_data` fills the database with 20 years' worth of content
 (10,000 stories, 300 pledges with 5,000 updates, 100 consultations with 100,000 comments by
-default). The same seed gives the same content. Numbers are options, so tests use small ones.
+default; directory entries only when asked, e.g. 5,000 with `assets`). The same seed gives the same content. Numbers are options, so tests use small ones.
 With `comments_on_one` (`--comments-on-one`) every comment goes to one consultation, the latest
 with its outcome published (with too few consultations for one, the latest opened), to see how
 a consultation page grows with its comments.
@@ -37,6 +37,7 @@ from wagtail.search.backends import get_search_backend
 from PIL import Image as PILImage
 
 from consultations.models import Comment, ConsultationPage, ConsultationQuestion
+from directory.models import AssetPage, AssetType, DirectoryPage, OpeningTime, Organisation
 from home.loader import load_site
 from pledges.models import PledgePage, PledgeUpdate
 from pledges.status import Status
@@ -69,6 +70,7 @@ class LoadSizes:
     consultations: int = 100
     comments: int = 100_000
     comments_on_one: bool = False  # every comment on one consultation (the latest with an outcome)
+    assets: int = 0  # directory entries (`--assets 5000` for the register at the issue's scale)
 
 
 def generate_load_data(sizes=LoadSizes(), seed=2041, say=lambda text: None):
@@ -87,6 +89,8 @@ def generate_load_data(sizes=LoadSizes(), seed=2041, say=lambda text: None):
         added["stories"] = add_stories(rng, story_index, sizes, images, say)
         added["pledges"], added["updates"] = add_pledges(rng, pledge_index, sizes, say)
         added["consultations"], added["comments"] = add_consultations(rng, consultation_index, sizes, say)
+        if sizes.assets:
+            added["assets"] = add_assets(rng, DirectoryPage.objects.child_of(home).get(), sizes.assets, say)
     if connection.vendor == "postgresql":
         # Rows arrived in bulk: without fresh statistics the planner guesses badly until
         # autovacuum gets round to them (the story listing's count took 8 s at 10,000, not 20 ms).
@@ -389,3 +393,83 @@ def add_consultations(rng, index, sizes, say):
     Comment.objects.bulk_create(comments)
     index_for_search(ConsultationPage, [page.pk for page in pages])
     return count, per_page
+
+
+# Directory entries -----------------------------------------------------------------------
+
+SYLLABLES = "ba be bo da de di ka ke lo lu ma me mo na ne ni ra re ro sa se so ta te to va ve wi".split()  # noqa: SIM905
+ASSET_NOUNS = (  # noqa: SIM905 (easier to read as one text)
+    "hall club group scheme pantry foodbank garden centre society circle trust network cafe choir team"
+).split()
+
+
+def add_assets(rng, directory, count, say):
+    """Up to `count` live entries in the directory: every type, every place, a point near the
+    place's centre, opening times, accessibility facts and themes; a tenth not confirmed for
+    over a year. Returns how many were added."""
+    have = AssetPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
+    if have >= count:
+        return 0
+    types = list(AssetType.objects.filter(locale_id=directory.locale_id).order_by("pk"))
+    places = list(Place.objects.filter(locale_id=directory.locale_id, latitude__isnull=False).order_by("pk"))
+    themes = list(Theme.objects.filter(locale_id=directory.locale_id).order_by("pk"))
+    organisations = [
+        Organisation.objects.get_or_create(
+            name=f"Load data organisation {n}", defaults={"email": f"org{n}@load.invalid"}
+        )[0]
+        for n in range(50)
+    ]
+    today = timezone.localdate()
+    # Each entry names a few of the topics among made-up words, so a search word finds a share
+    # of the entries, as in a real directory, rather than nearly all of them.
+    filler = ["".join(rng.choices(SYLLABLES, k=3)) for _ in range(3000)]
+    pages = []
+    for n in range(have, count):
+        asset_type = rng.choice(types)
+        place = rng.choice(places) if places else None
+        topics = rng.sample(WORDS, 3)
+        title = f"{topics[0].title()} {rng.choice(ASSET_NOUNS)} {n}"
+        summary = " ".join([*rng.choices(filler, k=10), topics[1]])
+        description = " ".join([*rng.choices(filler, k=30), topics[2]])
+        pages.append(
+            AssetPage(
+                title=title,
+                slug=f"{SLUG_PREFIX}asset-{n}",
+                asset_type=asset_type,
+                summary=f"{summary.capitalize()}.",
+                description=f"{description.capitalize()}.",
+                organisation=rng.choice(organisations) if rng.random() < 0.7 else None,
+                place=place,
+                address=f"{rng.randint(1, 120)} {rng.choice(filler).title()} Road",
+                postcode=f"WR{rng.randint(1, 15)} {rng.randint(1, 9)}{rng.choice('ABDEFG')}{rng.choice('HJLNPQ')}",
+                latitude=f"{float(place.latitude) + rng.uniform(-0.01, 0.01):.5f}" if place else None,
+                longitude=f"{float(place.longitude) + rng.uniform(-0.015, 0.015):.5f}" if place else None,
+                contact_email=f"entry{n}@load.invalid" if rng.random() < 0.5 else "",
+                step_free_access=rng.random() < 0.6,
+                accessible_toilet=rng.random() < 0.4,
+                hearing_loop=rng.random() < 0.2,
+                accessible_parking=rng.random() < 0.5,
+                last_confirmed_at=today - timedelta(days=rng.randrange(500 if rng.random() < 0.1 else 300)),
+                search_description="",
+            )
+        )
+    say(f"Adding {len(pages)} directory entries…")
+    bulk_add_children(directory, AssetPage, pages)
+    ids = [page.pk for page in pages]
+    OpeningTime.objects.bulk_create(
+        [
+            OpeningTime(page_id=pk, weekday=day, opens=time(opens), closes=time(opens + length), sort_order=day)
+            for pk in ids
+            for opens, length in [(rng.randint(7, 14), rng.randint(2, 8))]
+            for day in sorted(rng.sample(range(7), rng.randint(0, 6)))
+        ],
+        batch_size=BATCH,
+    )
+    through = AssetPage.themes.through
+    through.objects.bulk_create(
+        [through(assetpage_id=pk, theme_id=theme.pk) for pk in ids for theme in rng.sample(themes, rng.randint(1, 2))],
+        batch_size=BATCH,
+    )
+    say("Indexing directory entries for search…")
+    index_for_search(AssetPage, ids, related=["asset_type", "organisation", "place"])
+    return len(pages)

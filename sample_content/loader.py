@@ -1,8 +1,9 @@
-"""The real site plus the demo stories, pledges, consultations, fund, volunteering and events, as `make run` shows it."""
+"""The real site plus the demo stories, pledges, consultations, fund, directory entries, volunteering and events, as `make run` shows it."""
 
 from home.loader import load_site
 
 from .consultations import load_demo_consultations
+from .directory import load_demo_directory
 from .events import load_demo_events
 from .fund import load_demo_fund
 from .pledges import load_demo_pledges
@@ -19,6 +20,8 @@ def load_sample_content():
     load_demo_consultations(home)
     # After stories and pledges: the fund's sample projects name a pledge and a story.
     load_demo_fund(home)
+    # The register: entries of every type in the strategy's community-assets snapshot.
+    load_demo_directory(home)
     load_demo_volunteering(home)
     # Last: events take their venues from the directory when its entries are there.
     load_demo_events(home)

@@ -26,6 +26,8 @@ PAGE_TYPES = {
     "consultations.consultationpage": (_("Consultation"), _("Consultations")),
     "events.eventspage": (_("Section"), _("Sections")),
     "events.eventpage": (_("Event"), _("Events")),
+    "directory.directorypage": (_("Section"), _("Sections")),
+    "directory.assetpage": (_("Community asset"), _("Community assets")),
 }
 
 

@@ -81,9 +81,13 @@ def slugify_limited(text, length=80):
 
 def load_places(place_data, locale):
     for item in place_data:
-        Place.objects.get_or_create(
-            slug=item["slug"], locale=locale, defaults={"name": item["name"], "kind": item["kind"]}
+        centre = {"latitude": item.get("latitude"), "longitude": item.get("longitude")}
+        place, created = Place.objects.get_or_create(
+            slug=item["slug"], locale=locale, defaults={"name": item["name"], "kind": item["kind"], **centre}
         )
+        if not created and place.latitude is None and place.longitude is None and centre["latitude"]:
+            # Places made before they had a centre get one; a centre an editor set stays.
+            Place.objects.filter(pk=place.pk).update(**centre)
 
 
 def load_survey_figures(figure_data, themes, locale):

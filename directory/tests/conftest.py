@@ -1,10 +1,12 @@
-"""Fixtures of the directory's tests; the community groups' ones live in group_helpers.py."""
+"""Fixtures of the directory's tests: the real site (load_site: strategy, places with their centres,
+asset types, directory page); the community groups' ones live in group_helpers.py."""
 
 from django.core.cache import cache
 
 import pytest
 
-from .factories import DirectoryPageFactory, publish
+from directory.models import DirectoryPage
+
 from .group_helpers import (  # noqa: F401 - fixtures
     directory_for_groups,
     directory_moderator,
@@ -22,5 +24,19 @@ def fresh_cache():
 
 
 @pytest.fixture
-def directory(home):
-    return publish(DirectoryPageFactory(parent=home))
+def directory(strategy_site):
+    return DirectoryPage.objects.child_of(strategy_site).get()
+
+
+@pytest.fixture
+def places(strategy_site):
+    from strategy.models import Place
+
+    return {place.slug: place for place in Place.objects.all()}
+
+
+@pytest.fixture
+def themes(strategy_site):
+    from strategy.models import Theme
+
+    return {theme.slug: theme for theme in Theme.objects.all()}

@@ -8,9 +8,24 @@ import pytest
 
 from directory.map_views import CSV_COLUMNS
 
-from .factories import AssetPageFactory, AssetTypeFactory, OrganisationFactory, PlaceFactory, ThemeFactory, entry
+from .factories import (
+    AssetPageFactory,
+    AssetTypeFactory,
+    DirectoryPageFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    ThemeFactory,
+    entry,
+    publish,
+)
 
 CSV_URL = "/directory/open-data/entries.csv"
+
+
+@pytest.fixture
+def directory(home):
+    """A directory page of its own under a bare home page, without the real site's asset types."""
+    return publish(DirectoryPageFactory(parent=home))
 
 
 def rows(response):

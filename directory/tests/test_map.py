@@ -10,10 +10,24 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from .factories import AssetPageFactory, AssetTypeFactory, PlaceFactory, ThemeFactory, entry
+from .factories import (
+    AssetPageFactory,
+    AssetTypeFactory,
+    DirectoryPageFactory,
+    PlaceFactory,
+    ThemeFactory,
+    entry,
+    publish,
+)
 
 MAP_URL = "/directory/map/"
 GEOJSON_URL = "/directory/map/entries.geojson"
+
+
+@pytest.fixture
+def directory(home):
+    """A directory page of its own under a bare home page, without the real site's asset types."""
+    return publish(DirectoryPageFactory(parent=home))
 
 
 @pytest.fixture

@@ -16,12 +16,26 @@ from jsonschema import Draft202012Validator
 
 from directory import openreferral as oruk
 
-from .factories import AssetPageFactory, AssetTypeFactory, OrganisationFactory, PlaceFactory, entry
+from .factories import (
+    AssetPageFactory,
+    AssetTypeFactory,
+    DirectoryPageFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    entry,
+    publish,
+)
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parent.parent / "schemas" / "openreferral-uk-3.0.schema.json").read_text()
 )
 Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.fixture
+def directory(home):
+    """A directory page of its own under a bare home page, without the real site's asset types."""
+    return publish(DirectoryPageFactory(parent=home))
 
 
 def validate(payload, definition):

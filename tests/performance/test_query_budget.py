@@ -66,8 +66,9 @@ PINS = {
 FIRST_RENDER_PINS = {
     # The latest stories' cards show their pictures: one query for their renditions; the
     # fund's section finds the fund page in the visitor's language (its locale and the page: two
-    # queries, then a fragment until the next publication).
-    "home": 15,
+    # queries, then a fragment until the next publication); the community-assets snapshot counts
+    # the register's live entries per line (one query, kept until the next publication).
+    "home": 16,
     # "Our pledges", in the full text, lists each theme's published pledges (kept as a
     # fragment between publications).
     "strategy": 10,

@@ -4,13 +4,11 @@ from sample_content.load_data import LoadSizes, generate_load_data
 
 
 class Command(BaseCommand):
-    help = (
-        "Fill the database with load-test volume (stories, pledges, consultations, comments). Reproducible from --seed."
-    )
+    help = "Fill the database with load-test volume (stories, pledges, consultations, comments; directory entries with --assets). Reproducible from --seed."
 
     def add_arguments(self, parser):
         defaults = LoadSizes()
-        for name in ("stories", "images", "tags", "pledges", "updates", "consultations", "comments"):
+        for name in ("stories", "images", "tags", "pledges", "updates", "consultations", "comments", "assets"):
             parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
         parser.add_argument(
             "--comments-on-one",
