@@ -13,14 +13,18 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from importlib import import_module
 
+from django import forms
 from django.conf import settings
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.emails import send_receipt
 from core.keyed_hash import keyed_email_hash
 from core.models import GroupAreaSession
+from core.public_forms.forms import PublicForm
 from core.public_forms.rate_limits import attempt, too_many_requests
 from core.signed_links import SignedLink
 from core.site_address import absolute_url
@@ -120,3 +124,52 @@ def safe_next(next_url, prefix):
     if next_url and next_url.startswith(prefix) and not next_url.startswith("//"):
         return next_url
     return None
+
+
+class GroupSignInForm(PublicForm):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We will send a sign-in link to this address. Use one your group can read."),
+    )
+
+
+@dataclass(frozen=True)
+class SignInScreens:
+    """The three screens of every group area: ask for a link, follow it, sign out.
+
+    Templates are <template_prefix>sign_in.html, sign_in_sent.html and sign_in_failed.html,
+    each given the section's page; a followed link goes to its `next` inside the area, or to
+    the area. The app's urls.py wraps them in personal_page (and sign_out in require_POST).
+    """
+
+    area: GroupArea
+    rate_key: str
+    template_prefix: str
+    section_page: Callable[[], object]
+    area_url_name: str
+    sign_in_url_name: str
+    form_class: type = GroupSignInForm
+
+    def sign_in(self, request):
+        return self.area.sign_in_view(
+            request,
+            self.form_class(request.POST or None),
+            rate_key=self.rate_key,
+            template=f"{self.template_prefix}sign_in.html",
+            sent_template=f"{self.template_prefix}sign_in_sent.html",
+            context={"page": self.section_page()},
+        )
+
+    def sign_in_with_link(self, request, token):
+        email, next_url = self.area.use_sign_in_link(token)
+        if email is None:
+            context = {"page": self.section_page()}
+            return TemplateResponse(request, f"{self.template_prefix}sign_in_failed.html", context, status=400)
+        self.area.sign_in(request, email)
+        area_url = reverse(self.area_url_name)
+        return redirect(safe_next(next_url, area_url) or area_url)
+
+    def sign_out(self, request):
+        self.area.sign_out(request)
+        return redirect(self.sign_in_url_name)

@@ -53,14 +53,6 @@ def normalise_postcode(value):
     return f"{match.group(1)} {match.group(2)}" if match else None
 
 
-class SignInForm(PublicForm):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        help_text=_("We will send a sign-in link to this address. Use one your group can read."),
-    )
-
-
 def time_field(label):
     return forms.TimeField(
         label=label,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.group_area import safe_next
+from core.group_area import SignInScreens
 from core.personal_pages import personal_page
 from core.public_forms.forms import typed_text
 from core.public_forms.rate_limits import attempt, too_many_requests
@@ -21,7 +21,7 @@ from core.public_forms.rate_limits import attempt, too_many_requests
 from . import group_states
 from .group_access import AREA
 from .group_entries import confirm_still_correct, create_entry, directory_page, update_entry
-from .group_forms import ENTRY_TEXT_FIELDS, EntryForm, NewEntryForm, SignInForm, initial_from_entry
+from .group_forms import ENTRY_TEXT_FIELDS, EntryForm, NewEntryForm, initial_from_entry
 from .group_models import DirectoryEntryOwner
 
 
@@ -39,33 +39,18 @@ def own_entry(email, reference):
     )
 
 
-@personal_page
-def sign_in(request):
-    # Anyone may ask: a group new to the register signs in to add its first entry.
-    return AREA.sign_in_view(
-        request,
-        SignInForm(request.POST or None),
-        rate_key="directory-sign-in",
-        template="directory/group/sign_in.html",
-        sent_template="directory/group/sign_in_sent.html",
-        context={"page": directory_page()},
-    )
-
-
-@personal_page
-def sign_in_with_link(request, token):
-    email, next_url = AREA.use_sign_in_link(token)
-    if email is None:
-        return TemplateResponse(request, "directory/group/sign_in_failed.html", {"page": directory_page()}, status=400)
-    AREA.sign_in(request, email)
-    return redirect(safe_next(next_url, area_url()) or area_url())
-
-
-@require_POST
-@personal_page
-def sign_out(request):
-    AREA.sign_out(request)
-    return redirect("directory_groups:sign_in")
+# Anyone may ask for a link: a group new to the register signs in to add its first entry.
+SIGN_IN = SignInScreens(
+    AREA,
+    rate_key="directory-sign-in",
+    template_prefix="directory/group/",
+    section_page=directory_page,
+    area_url_name="directory_groups:mine",
+    sign_in_url_name="directory_groups:sign_in",
+)
+sign_in = personal_page(SIGN_IN.sign_in)
+sign_in_with_link = personal_page(SIGN_IN.sign_in_with_link)
+sign_out = require_POST(personal_page(SIGN_IN.sign_out))
 
 
 @personal_page

@@ -5,19 +5,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.public_forms.forms import PublicForm, SingleLineField
+from core.public_forms.forms import SingleLineField
 from strategy.models import Place
 
 from .documents import check_document
 from .models import Application
-
-
-class SignInForm(PublicForm):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        help_text=_("We will send a sign-in link to this address. Use one your group can read."),
-    )
 
 
 class GroupForm(forms.ModelForm):

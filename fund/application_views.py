@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import core.public_forms.upload_quota as upload_quota
-from core.group_area import safe_next
+from core.group_area import SignInScreens
 from core.personal_pages import personal_page
 from core.templatetags.govuk_form_tags import govuk_error_target
 
@@ -29,7 +29,6 @@ from .application_forms import (
     DocumentForm,
     GroupForm,
     ProjectForm,
-    SignInForm,
 )
 from .group_access import AREA
 from .models import Application, FundPage, FundRoundPage
@@ -72,32 +71,17 @@ def closed_message(round_page):
 # Signing in and out
 
 
-@personal_page
-def sign_in(request):
-    return AREA.sign_in_view(
-        request,
-        SignInForm(request.POST or None),
-        rate_key="fund-sign-in",
-        template="fund/apply/sign_in.html",
-        sent_template="fund/apply/sign_in_sent.html",
-        context={"page": fund_page()},
-    )
-
-
-@personal_page
-def sign_in_with_link(request, token):
-    email, next_url = AREA.use_sign_in_link(token)
-    if email is None:
-        return TemplateResponse(request, "fund/apply/sign_in_failed.html", {"page": fund_page()}, status=400)
-    AREA.sign_in(request, email)
-    return redirect(safe_next(next_url, area_url()) or area_url())
-
-
-@require_POST
-@personal_page
-def sign_out(request):
-    AREA.sign_out(request)
-    return redirect("fund:sign_in")
+SIGN_IN = SignInScreens(
+    AREA,
+    rate_key="fund-sign-in",
+    template_prefix="fund/apply/",
+    section_page=fund_page,
+    area_url_name="fund:mine",
+    sign_in_url_name="fund:sign_in",
+)
+sign_in = personal_page(SIGN_IN.sign_in)
+sign_in_with_link = personal_page(SIGN_IN.sign_in_with_link)
+sign_out = require_POST(personal_page(SIGN_IN.sign_out))
 
 
 # The group's applications

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.group_area import GroupSignInForm
 from core.public_forms.forms import PublicForm, SingleLineField
 from strategy.models import Place, Theme
 
@@ -16,7 +17,7 @@ REPLY_MAX_CHARACTERS = 5000
 LONGEST_OPENING = timedelta(days=366)
 
 
-class SignInForm(PublicForm):
+class SignInForm(GroupSignInForm):
     email = forms.EmailField(
         label=_("Your group's email address"),
         max_length=254,

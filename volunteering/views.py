@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.group_area import safe_next
+from core.group_area import SignInScreens
 from core.personal_pages import personal_page
 from core.public_forms.forms import typed_text
 from core.public_forms.rate_limits import attempt, too_many_requests
@@ -65,32 +65,18 @@ def interest_sent(request, page):
 # The groups' area
 
 
-@personal_page
-def sign_in(request):
-    return AREA.sign_in_view(
-        request,
-        SignInForm(request.POST or None),
-        rate_key="volunteering-sign-in",
-        template="volunteering/sign_in.html",
-        sent_template="volunteering/sign_in_sent.html",
-        context={"page": volunteering_index()},
-    )
-
-
-@personal_page
-def sign_in_with_link(request, token):
-    email, next_url = AREA.use_sign_in_link(token)
-    if email is None:
-        return TemplateResponse(request, "volunteering/sign_in_failed.html", {"page": volunteering_index()}, status=400)
-    AREA.sign_in(request, email)
-    return redirect(safe_next(next_url, reverse("volunteering:mine")) or "volunteering:mine")
-
-
-@require_POST
-@personal_page
-def sign_out(request):
-    AREA.sign_out(request)
-    return redirect("volunteering:sign_in")
+SIGN_IN = SignInScreens(
+    AREA,
+    rate_key="volunteering-sign-in",
+    template_prefix="volunteering/",
+    section_page=volunteering_index,
+    area_url_name="volunteering:mine",
+    sign_in_url_name="volunteering:sign_in",
+    form_class=SignInForm,
+)
+sign_in = personal_page(SIGN_IN.sign_in)
+sign_in_with_link = personal_page(SIGN_IN.sign_in_with_link)
+sign_out = require_POST(personal_page(SIGN_IN.sign_out))
 
 
 def sign_in_first(request):
