@@ -42,11 +42,9 @@ def test_the_abcd_series_has_upcoming_and_past_events_in_real_places_and_loading
 def test_events_take_their_venue_from_the_directory_when_it_has_one(strategy_site):
     from strategy.models import Place
 
-    directory = DirectoryPage(title="Directory", slug="directory")
-    strategy_site.add_child(instance=directory)
-    hall = AssetType.objects.create(
-        name="Village hall", plural_name="Village halls", slug="village-hall", locale=strategy_site.locale
-    )
+    # The real site has the directory page and the snapshot's asset types.
+    directory = DirectoryPage.objects.child_of(strategy_site).get()
+    hall = AssetType.objects.get(slug="village-hall", locale=strategy_site.locale)
     venue = AssetPage(
         title="Martley Village Hall (example)",
         slug="example-martley-village-hall",
