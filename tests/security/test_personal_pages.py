@@ -60,6 +60,14 @@ PERSONAL = {
     "volunteering:sign_in_link",
     "volunteering:sign_out",
     "volunteering:reply",
+    "directory_groups:mine",
+    "directory_groups:sign_in",
+    "directory_groups:sign_in_link",
+    "directory_groups:sign_out",
+    "directory_groups:add",
+    "directory_groups:edit",
+    "directory_groups:sent",
+    "directory_groups:confirm",
 }
 PUBLIC = {
     "stories:export_csv",
@@ -73,6 +81,12 @@ PUBLIC = {
     "consultations:results_json",
     "fund:grants_json",
     "fund:grants_csv",
+    "directory:map",
+    "directory:map_geojson",
+    "directory:entries_csv",
+    "events:calendar",
+    "events:past_calendar",
+    "events:event_calendar",
 }
 
 
@@ -120,6 +134,10 @@ def world(client, settings):
         "your data erase": f"/your-data/{make_token(EMAIL)}/erase/",
         "volunteering area": "/volunteering/mine/",
         "volunteering reply link": "/volunteering/reply/not-a-token/",
+        "directory area": "/directory/your-entries/",
+        "directory sign in": "/directory/your-entries/sign-in/",
+        "directory broken sign-in link": "/directory/your-entries/sign-in/not-a-token/",
+        "directory entry form": "/directory/your-entries/add/",
     }
 
 
@@ -163,7 +181,16 @@ def test_every_url_in_the_residents_apps_is_classified_personal_or_public():
     resolver = get_resolver()
     names = {
         f"{namespace}:{name}"
-        for namespace in ("stories", "consultations", "fund", "volunteering", "personal_data")
+        for namespace in (
+            "stories",
+            "consultations",
+            "fund",
+            "volunteering",
+            "directory",
+            "directory_groups",
+            "events",
+            "personal_data",
+        )
         for name in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(name, str)
     }
