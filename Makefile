@@ -18,7 +18,9 @@ GOVUK_JS := node_modules/govuk-frontend/dist/govuk/all.bundle.js
 # Leaflet draws the directory's map; its script, stylesheet, marker images and licence are copied
 # to static/leaflet/ (without the source-map comment, whose file is not copied).
 LEAFLET := node_modules/leaflet
-copy_leaflet = mkdir -p $(1)/images && sed '/sourceMappingURL/d' $(LEAFLET)/dist/leaflet.js > $(1)/leaflet.js && cp $(LEAFLET)/dist/leaflet.css $(LEAFLET)/LICENSE $(1)/ && cp $(LEAFLET)/dist/images/*.png $(1)/images/
+# Leaflet.markercluster groups markers that would overlap (each marker stays a 24 px target).
+CLUSTER := node_modules/leaflet.markercluster
+copy_leaflet = mkdir -p $(1)/images && sed '/sourceMappingURL/d' $(LEAFLET)/dist/leaflet.js > $(1)/leaflet.js && cp $(LEAFLET)/dist/leaflet.css $(LEAFLET)/LICENSE $(1)/ && cp $(LEAFLET)/dist/images/*.png $(1)/images/ && sed '/sourceMappingURL/d' $(CLUSTER)/dist/leaflet.markercluster.js > $(1)/leaflet.markercluster.js && cp $(CLUSTER)/dist/MarkerCluster.css $(CLUSTER)/dist/MarkerCluster.Default.css $(1)/ && cp $(CLUSTER)/MIT-LICENCE.txt $(1)/MarkerCluster-LICENCE.txt
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup test test-fast lint format audit bench bench-search bench-compare messages css css-check screenshots

@@ -39,12 +39,32 @@
     return content;
   }
 
+  // A group of markers: its count, and in words what choosing it does.
+  function groupIcon(group) {
+    var count = group.getChildCount();
+    var element = document.createElement("div");
+    var number = document.createElement("span");
+    number.textContent = String(count);
+    var words = document.createElement("span");
+    words.className = "govuk-visually-hidden";
+    words.textContent = " " + (data.groupLabel || "entries here: zoom in");
+    element.appendChild(number);
+    element.appendChild(words);
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    return L.divIcon({ html: element, className: "marker-cluster marker-cluster-" + size, iconSize: L.point(40, 40) });
+  }
+
   fetch(data.geojsonUrl, { headers: { Accept: "application/geo+json" } })
     .then(function (response) {
       if (!response.ok) throw new Error("The map's entries did not load: " + response.status);
       return response.json();
     })
     .then(function (collection) {
+      // Markers that would overlap are grouped (each stays a target of its own size); a group
+      // zooms in, or spreads its markers out at the closest zoom, when chosen.
+      var groups = L.markerClusterGroup
+        ? L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: groupIcon })
+        : null;
       var layer = L.geoJSON(collection, {
         pointToLayer: function (feature, latlng) {
           // The title names the marker for keyboard and screen-reader users (Leaflet sets its alt).
@@ -58,9 +78,17 @@
         onEachFeature: function (feature, marker) {
           marker.bindPopup(popup(feature.properties));
         },
-      }).addTo(map);
+      });
+      if (groups) {
+        groups.addLayer(layer);
+        map.addLayer(groups);
+      } else {
+        layer.addTo(map);
+      }
       var bounds = layer.getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+      // Room for a marker's height above its point, and clear of the zoom buttons (top left) and
+      // the credits (bottom right): no marker sits under a control.
+      if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [60, 84], paddingBottomRight: [32, 32], maxZoom: 15 });
       container.dataset.markers = String(collection.features.length);
     })
     .catch(function () {
