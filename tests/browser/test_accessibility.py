@@ -144,6 +144,14 @@ PAGES = [
     PageCase("consultation-upcoming", "/consultations/flood-plans-example/"),
     PageCase("consultation-closed-awaiting-outcome", "/consultations/digital-community-example/"),
     PageCase("consultation-closed-with-outcome", "/consultations/community-grants-example/"),
+    PageCase("directory", "/directory/"),
+    PageCase("directory-searched", "/directory/?q=hall"),
+    PageCase("directory-entry", "/directory/example-martley-village-hall/"),
+    PageCase("directory-map", "/directory/map/"),
+    PageCase("directory-group-sign-in-with-errors", "/directory/your-entries/sign-in/", submit_first_form_in_main),
+    PageCase("volunteering", "/volunteering/"),
+    PageCase("volunteering-opportunity", "/volunteering/adopt-a-street-malvern/"),
+    PageCase("volunteering-interest-with-errors", "/volunteering/adopt-a-street-malvern/", submit_first_form_in_main),
     PageCase("events-upcoming", "/events/"),
     PageCase("events-filtered", "/events/?series=abcd-events"),
     PageCase("events-past", "/events/past/"),
@@ -210,9 +218,22 @@ def describe(violation):
     return f"  [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})\n{nodes}"
 
 
+def map_markers_only(violation):
+    """A target-size finding about the directory map's markers alone.
+
+    Markers of entries a few streets apart can sit closer than 24 px however the map is zoomed.
+    WCAG 2.2's target-size criterion (2.5.8) excepts a target whose function another control on
+    the same page offers at full size: every marker's entry is a link in the list below the map
+    (directory/templates/directory/map.html), which this sweep checks like any page.
+    """
+    return violation["id"] == "target-size" and all(
+        "leaflet-marker-icon" in node["target"] for node in violation["nodes"]
+    )
+
+
 def serious_violations_here(browser, axe_source, name, path):
     """Run axe on the page as it is: return its serious or critical violations, record the others."""
-    violations = run_axe(browser, axe_source)
+    violations = [v for v in run_axe(browser, axe_source) if not map_markers_only(v)]
     failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
     others = [v for v in violations if v["impact"] not in FAILING_IMPACTS]
     if others:
