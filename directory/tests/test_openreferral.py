@@ -401,7 +401,7 @@ def build(directory, count):
     return hall_type
 
 
-@pytest.mark.parametrize("count", [10, 500])
+@pytest.mark.parametrize("count", [3, 60])
 def test_list_query_counts_are_flat(client, directory, count, django_assert_max_num_queries):
     build(directory, count)
     client.get("/openreferral/services?per_page=1")  # site, routing and view-restriction caches warmed
@@ -411,7 +411,7 @@ def test_list_query_counts_are_flat(client, directory, count, django_assert_max_
             assert client.get("/openreferral/" + path).status_code == 200
 
 
-@pytest.mark.parametrize("count", [10, 500])
+@pytest.mark.parametrize("count", [3, 60])
 def test_record_query_counts_are_flat(client, directory, count, django_assert_max_num_queries):
     build(directory, count)
     entry_page = directory.get_children().last().specific
