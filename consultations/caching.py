@@ -6,12 +6,9 @@ A response rendered shortly before such a moment is not stored at all: nobody is
 "opens on Monday" on Monday afternoon.
 """
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.utils import timezone
 
-from core.caching.page_cache import skip_page_cache
+from core.caching.page_cache import skip_page_cache_before
 
 
 def next_change(consultations, now):
@@ -24,13 +21,6 @@ def next_change(consultations, now):
     return min(moments, default=None)
 
 
-def skip_cache_before(request, upcoming, now):
-    """Do not store the response when `upcoming` (a change of stage) falls within its lifetime."""
-    lifetime = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-    if request is not None and upcoming is not None and upcoming - now <= timedelta(seconds=lifetime):
-        skip_page_cache(request)
-
-
 def skip_cache_near_a_change(request, consultations):
     now = timezone.now()
-    skip_cache_before(request, next_change(consultations, now), now)
+    skip_page_cache_before(request, [next_change(consultations, now)], now)

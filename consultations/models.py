@@ -114,7 +114,8 @@ class ConsultationIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, 
         return [self.get_parent()]
 
     def get_context(self, request, *args, **kwargs):
-        from .caching import skip_cache_before
+        from core.caching.page_cache import skip_page_cache_before
+
         from .listing import listing_clock, listing_selection
         from .outcome_data import OUTCOME_COLUMNS
 
@@ -125,7 +126,7 @@ class ConsultationIndexPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, 
         context["listing_epoch"], upcoming = listing_clock(self, now)
         context["listing_selection"] = listing_selection(request.GET)
         context["export_columns"] = OUTCOME_COLUMNS
-        skip_cache_before(request, upcoming, now)
+        skip_page_cache_before(request, [upcoming], now)
         return context
 
 

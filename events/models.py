@@ -31,13 +31,13 @@ from wagtail.search import index
 
 from core.admin_forms import SameLocaleChoicesPageForm
 from core.caching import wagtail_adapter
+from core.caching.page_cache import skip_page_cache_before
 from core.caching.routing import CachedViewRestrictionsMixin, cached, is_public, public_pages
 from core.page_privacy import PrivacyByEditorsMixin
 from core.site_address import absolute_url
 from strategy.models import LocalizedQuerySet
 from strategy.serializers import PlaceSerializer, ThemeSerializer
 
-from .caching import skip_cache_near_a_change
 from .filters import EventFilters
 
 # The district's clock: every time on an event is shown, and written to calendars, in it.
@@ -124,7 +124,7 @@ class EventsPage(RoutablePageMixin, CachedViewRestrictionsMixin, PrivacyByEditor
         changes = self.events().aggregate(
             next_start=Min("start", filter=Q(start__gt=now)), next_end=Min("end", filter=Q(end__gt=now))
         )
-        skip_cache_near_a_change(request, [changes["next_start"], changes["next_end"]], now)
+        skip_page_cache_before(request, [changes["next_start"], changes["next_end"]], now)
         querystring = filters.querystring()
         calendar_url = absolute_url(reverse("events:calendar")) + (f"?{querystring}" if querystring else "")
         return {
@@ -440,7 +440,7 @@ class EventPage(CachedViewRestrictionsMixin, PrivacyByEditorsMixin, Page):
         )
 
     def serve(self, request, *args, **kwargs):
-        skip_cache_near_a_change(request, [self.start, self.end], timezone.now())
+        skip_page_cache_before(request, [self.start, self.end], timezone.now())
         return super().serve(request, *args, **kwargs)
 
 

@@ -47,6 +47,7 @@ import contextvars
 import hashlib
 import logging
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
@@ -267,3 +268,15 @@ def connect_signals():
     post_page_move.connect(invalidate, dispatch_uid="pagecache-moved")
     post_save.connect(_invalidate_for_model, dispatch_uid="pagecache-saved")
     post_delete.connect(_invalidate_for_model, dispatch_uid="pagecache-deleted")
+
+
+def skip_page_cache_before(request, moments, now):
+    """Store nothing when one of `moments` falls within a stored page's lifetime.
+
+    For pages that change when a clock passes a time (a consultation opening, an event
+    starting), not when anything is saved: save-driven invalidation cannot see those moments,
+    so a response rendered shortly before one is not stored at all.
+    """
+    lifetime = timedelta(seconds=getattr(settings, "PAGE_CACHE_SECONDS", 0))
+    if request is not None and any(moment is not None and now < moment <= now + lifetime for moment in moments):
+        skip_page_cache(request)
