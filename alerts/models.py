@@ -7,12 +7,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 from wagtail.search import index
-
-from modelcluster.fields import ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 
 TEXT_MAX_LENGTH = 300
 # Long enough for the day of a flood; staff shorten or lengthen it as the situation needs.

@@ -22,3 +22,12 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
     yield
     cache.clear()
+
+
+@pytest.fixture
+def polish_site(strategy_site):
+    """The site as `load_site` builds it, with the Polish and Romanian sample translations."""
+    from sample_content.translations import load_sample_translations
+
+    load_sample_translations(strategy_site)
+    return strategy_site
