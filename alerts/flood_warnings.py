@@ -88,8 +88,8 @@ def _fill(alert, item, places, now):
     alert.ends_at = now + DURATION
     alert.source_version = item.get("timeMessageChanged") or item["timeRaised"]
     alert.full_clean(exclude=["places", "link_page", "updates"])
+    alert.places.set(places)  # a parental relation: written by the save below
     alert.save()
-    alert.places.set(places)
     alert.save_revision(log_action=True)
     return alert
 
