@@ -86,9 +86,7 @@ def test_someone_without_the_permission_cannot_publish(client, home, django_user
     alert = AlertFactory(title="Not theirs to publish")
     alert.save_revision()
     editor = django_user_model.objects.create_user("editor", password="not-used-here-123")
-    editor.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "change_alert", "view_alert"])
-    )
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "change_alert", "view_alert"]))
     client.force_login(editor)
     edit = reverse("wagtailsnippets_alerts_alert:edit", args=[alert.pk])
     assert "action-publish" not in client.get(edit).content.decode()
