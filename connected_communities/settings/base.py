@@ -527,6 +527,4 @@ ALERTS_SENDER_NAME = os.environ.get("ALERTS_SENDER_NAME", "Malvern Hills Distric
 FLOOD_WARNINGS_IMPORT = env_bool("FLOOD_WARNINGS_IMPORT")
 # Which warnings: the EA API's county filter (comma-separated counties, as the EA names them).
 FLOOD_WARNINGS_COUNTY = os.environ.get("FLOOD_WARNINGS_COUNTY", "Worcestershire")
-FLOOD_WARNINGS_URL = os.environ.get(
-    "FLOOD_WARNINGS_URL", "https://environment.data.gov.uk/flood-monitoring/id/floods"
-)
+FLOOD_WARNINGS_URL = os.environ.get("FLOOD_WARNINGS_URL", "https://environment.data.gov.uk/flood-monitoring/id/floods")
