@@ -1,8 +1,9 @@
-"""Alerts in the admin: a snippet listing of scheduled, live, ended and draft alerts."""
+"""Alerts in the admin: a snippet listing of scheduled, live, ended and draft alerts, with a Publish bulk action."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from .bulk_actions import PublishAlertsBulkAction
 from .models import Alert
 
 
@@ -47,3 +49,4 @@ class AlertViewSet(SnippetViewSet):
 
 
 register_snippet(AlertViewSet)
+hooks.register("register_bulk_action", PublishAlertsBulkAction)

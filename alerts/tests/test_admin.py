@@ -111,3 +111,27 @@ def test_a_resident_cannot_reach_the_alerts_admin(client, home, django_user_mode
     client.force_login(django_user_model.objects.create_user("resident", password="not-used-here-123"))
     response = client.get(reverse(LISTING))
     assert response.status_code in (302, 403)
+
+
+def test_staff_publish_drafts_from_the_listing_in_one_go(client, home, communications_officer):
+    drafts = [AlertFactory(title="Flood warning: River Teme"), AlertFactory(title="Flood alert: Leigh Brook")]
+    client.force_login(communications_officer)
+    assert "Publish the selected alerts" in client.get(reverse(LISTING)).content.decode()
+    url = reverse("wagtail_bulk_action", args=["alerts", "alert", "publish"])
+    query = "?" + "&".join(f"id={alert.pk}" for alert in drafts)
+    confirmation = client.get(url + query).content.decode()
+    assert "Flood warning: River Teme" in confirmation and "Yes, publish" in confirmation
+    response = client.post(url + query, {})
+    assert response.status_code == 302
+    assert all(Alert.objects.get(pk=alert.pk).live for alert in drafts)
+    assert "Flood alert: Leigh Brook" in Client().get("/").content.decode()
+
+
+def test_the_bulk_publish_needs_the_publish_permission(client, home, django_user_model):
+    draft = AlertFactory(title="Not theirs to publish")
+    editor = django_user_model.objects.create_user("editor", password="not-used-here-123")
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "change_alert", "view_alert"]))
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["alerts", "alert", "publish"]) + f"?id={draft.pk}"
+    client.post(url, {})
+    assert not Alert.objects.get(pk=draft.pk).live
