@@ -59,7 +59,21 @@ def banner_text(browser):
     return " ".join(element.text for element in browser.find_elements(By.CSS_SELECTOR, ".site-alert"))
 
 
-def test_an_alert_appears_on_a_cached_page_at_once_and_goes_after_its_end(browser, site):
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document.querySelector(".site-alert"), {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+  .then(results => done(results.violations.filter(v => ["serious", "critical"].includes(v.impact)).map(v => v.id + ": " + v.help)))
+  .catch(error => done(["axe failed: " + error]));
+"""
+
+
+def serious_axe_violations_in_banner(browser, axe_source):
+    browser.execute_script(axe_source)
+    browser.set_script_timeout(60)
+    return browser.execute_async_script(RUN_AXE)
+
+
+def test_an_alert_appears_on_a_cached_page_at_once_and_goes_after_its_end(browser, site, axe_source):
     home = site.url + "/"
     for _ in range(3):  # a new site's first view saves its contact details: a new generation
         if plain_get(home)[0] == "hit":
@@ -90,6 +104,7 @@ def test_an_alert_appears_on_a_cached_page_at_once_and_goes_after_its_end(browse
     browser.delete_all_cookies()
     browser.get(home)
     assert "Flooding on the B4211 at Upton" in banner_text(browser)
+    assert serious_axe_violations_in_banner(browser, axe_source) == []
     cache_status, html = plain_get(home)
     assert "Flooding on the B4211 at Upton" in html
 
