@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("volunteering.urls")),
     path("", include("directory.group_urls")),
     path("", include("events.urls")),
+    path("", include("alerts.urls")),
     path("", include("directory.urls")),
     path("", include("core.personal_data.urls")),
     # Wagtail serves every other path from the page tree; it must come last.

@@ -1,7 +1,8 @@
-"""The real site plus the demo stories, pledges, consultations, fund, directory entries, volunteering and events, as `make run` shows it."""
+"""The real site plus the demo stories, pledges, consultations, fund, directory entries, volunteering, events and a past alert, as `make run` shows it."""
 
 from home.loader import load_site
 
+from .alerts import load_demo_alerts
 from .consultations import load_demo_consultations
 from .directory import load_demo_directory
 from .events import load_demo_events
@@ -25,4 +26,6 @@ def load_sample_content():
     load_demo_volunteering(home)
     # Last: events take their venues from the directory when its entries are there.
     load_demo_events(home)
+    # One alert that has ended, for the staff listing; the demo site shows no banner.
+    load_demo_alerts()
     return home

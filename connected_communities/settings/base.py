@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "directory",
     "volunteering",
     "events",
+    "alerts",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -517,3 +518,13 @@ FUND_360GIVING = (
     if all(os.environ.get(f"FUND_360GIVING_{key}") for key in ("IDENTIFIER", "NAME", "PREFIX"))
     else None
 )
+
+# Emergency alerts (alerts/): how CAP documents name the whole district and the sender.
+ALERTS_DISTRICT_NAME = os.environ.get("ALERTS_DISTRICT_NAME", "Malvern Hills District")
+ALERTS_SENDER_NAME = os.environ.get("ALERTS_SENDER_NAME", "Malvern Hills District Council")
+# The Environment Agency's flood warnings, imported as draft alerts every 15 minutes
+# (`manage.py import_flood_warnings` from cron; alerts/flood_warnings.py). Off unless set.
+FLOOD_WARNINGS_IMPORT = env_bool("FLOOD_WARNINGS_IMPORT")
+# Which warnings: the EA API's county filter (comma-separated counties, as the EA names them).
+FLOOD_WARNINGS_COUNTY = os.environ.get("FLOOD_WARNINGS_COUNTY", "Worcestershire")
+FLOOD_WARNINGS_URL = os.environ.get("FLOOD_WARNINGS_URL", "https://environment.data.gov.uk/flood-monitoring/id/floods")

@@ -39,3 +39,24 @@ def purge_after_commit(pages=(), urls=()):
         batch.add_urls(absolute_urls(url))
     transaction.on_commit(batch.purge)
     return batch.urls
+
+
+def purge_whole_site_after_commit():
+    """Every public page's URLs on every site and in every language, once the change commits.
+
+    For a change that shows on every page (an emergency alert's banner). Wagtail's backends
+    purge listed URLs only (none exposes Cloudflare's or CloudFront's "everything"), so this
+    lists every live page. URLs served by plain views (feeds, downloads, search) are not
+    listed: their copies in the CDN age out by s-maxage. Without WAGTAILFRONTENDCACHE
+    backends this does nothing and reads no page.
+    """
+    from django.conf import settings
+
+    from wagtail.models import Page
+
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return []
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().public())
+    transaction.on_commit(batch.purge)
+    return batch.urls

@@ -46,6 +46,7 @@ import contextlib
 import contextvars
 import hashlib
 import logging
+import math
 import time
 from datetime import timedelta
 
@@ -55,7 +56,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -229,9 +230,12 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
             response.render()
         if response_is_cacheable(request, response):
+            lifetime = page_lifetime(generation)
+            if lifetime is None:
+                return response  # rendered within a second of a moment it may change at
             # A CDN may keep it briefly too; Wagtail's frontend cache purges it on publish.
-            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
-            page_cache().set(key, stored_page(generation, response), settings.PAGE_CACHE_SECONDS)
+            patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+            page_cache().set(key, stored_page(generation, response), lifetime)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -280,3 +284,44 @@ def skip_page_cache_before(request, moments, now):
     lifetime = timedelta(seconds=getattr(settings, "PAGE_CACHE_SECONDS", 0))
     if request is not None and any(moment is not None and now < moment <= now + lifetime for moment in moments):
         skip_page_cache(request)
+
+
+# Functions apps register (register_page_lifetime_limit): each returns the moments at which
+# every page may change without anything being saved, e.g. an alert's start and end.
+_lifetime_limits = []
+
+
+def register_page_lifetime_limit(moments):
+    """`moments(now)` returns the datetimes after `now` at which any page may change (call from AppConfig.ready).
+
+    Every stored page (and the CDN's copy, through s-maxage) then expires at the first of them
+    still ahead. Saving anything already starts a new generation; this is for what changes with
+    the clock alone. The moments are read once per generation and kept as a list, not only the
+    next one: once that passes, the one after it caps the pages, with no new generation needed.
+    """
+    if moments not in _lifetime_limits:
+        _lifetime_limits.append(moments)
+
+
+def _upcoming_moments():
+    now = timezone.now()
+    return sorted(moment.timestamp() for limit in _lifetime_limits for moment in limit(now) if moment > now)
+
+
+def page_lifetime(generation, now=None):
+    """Seconds a page rendered now in `generation` may be stored, or None to store it not at all."""
+    lifetime = settings.PAGE_CACHE_SECONDS
+    if not _lifetime_limits:
+        return lifetime
+    from .routing import cached  # routing builds on this module
+
+    now = (now or timezone.now()).timestamp()
+    # A tuple, never None: "no moment ahead" is an answer to keep too.
+    moments = cached(f"page-lifetime:{generation}", lambda: tuple(_upcoming_moments()))
+    upcoming = next((moment for moment in moments if moment > now), None)
+    if upcoming is None:
+        return lifetime
+    seconds = math.floor(upcoming - now)
+    if seconds < 1:
+        return None
+    return min(lifetime, seconds)

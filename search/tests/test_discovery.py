@@ -129,6 +129,7 @@ FEEDS = {
     "stories": {"/stories/feed/", "/stories/feed/atom/"},
     "pledges": {"/pledges/feed/"},
     "consultations": {"/consultations/feed/"},
+    "alerts": {"/alerts/feed.atom", "/alerts/cap.atom"},
 }
 
 
@@ -139,7 +140,7 @@ def advertised_feeds(client, url):
 
 
 def test_each_page_advertises_its_own_feeds_exactly_once(client, stories, pledges, consultations):
-    every = FEEDS["stories"] | FEEDS["pledges"] | FEEDS["consultations"]
+    every = FEEDS["stories"] | FEEDS["pledges"] | FEEDS["consultations"] | FEEDS["alerts"]
     pages = {
         "/": every,
         "/search/?q=orchard": every,

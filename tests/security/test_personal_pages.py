@@ -87,6 +87,9 @@ PUBLIC = {
     "events:calendar",
     "events:past_calendar",
     "events:event_calendar",
+    "alerts:feed",
+    "alerts:cap_index",
+    "alerts:cap",
 }
 
 
@@ -189,6 +192,7 @@ def test_every_url_in_the_residents_apps_is_classified_personal_or_public():
             "directory",
             "directory_groups",
             "events",
+            "alerts",
             "personal_data",
         )
         for name in resolver.namespace_dict[namespace][1].reverse_dict
