@@ -104,7 +104,7 @@ def send_announcement_batch(announcement_id, first_id, last_id, window):
         return 0
     pacing.wait_until(window)
     targets = list(announcement.targets.values_list("kind", "key"))
-    wanted = follower_ids(announcement, targets).filter(subscriber_id__range=(first_id, last_id))
+    wanted = follower_ids(announcement, targets).filter(subscriber_id__gte=first_id, subscriber_id__lte=last_id)
     # Read now, not at fan-out: whoever stopped following meanwhile is not emailed.
     subscribers = list(Subscriber.objects.filter(pk__in=wanted).only(*SUBSCRIBER_FIELDS).order_by("pk"))
     key = announcement_key(announcement_id)

@@ -46,3 +46,31 @@ def subscribed(email, *pairs, frequency=Follow.Frequency.IMMEDIATE):
 
 def sent_to(address):
     return [message for message in mail.outbox if message.to == [address]]
+
+
+class FakeClock:
+    """pacing's clock and sleep: sleeping moves the clock on at once, and is recorded."""
+
+    def __init__(self):
+        from django.utils import timezone
+
+        self.now = timezone.now()
+        self.sleeps = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        from datetime import timedelta
+
+        self.sleeps.append(seconds)
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """No test waits for the sending rate in real time."""
+    fake = FakeClock()
+    monkeypatch.setattr("following.pacing.clock", fake)
+    monkeypatch.setattr("following.pacing.sleep", fake.sleep)
+    return fake
