@@ -51,7 +51,9 @@ def send_digest_batch(period_end, first_id, last_id, window):
     period_start = period_end - PERIOD
     follows = {}
     for subscriber_id, kind, key in (
-        weekly_follows().filter(subscriber_id__gte=first_id, subscriber_id__lte=last_id).values_list("subscriber_id", "kind", "key")
+        weekly_follows()
+        .filter(subscriber_id__gte=first_id, subscriber_id__lte=last_id)
+        .values_list("subscriber_id", "kind", "key")
     ):
         follows.setdefault(subscriber_id, set()).add((kind, key))
     if not follows:
