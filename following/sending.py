@@ -18,7 +18,7 @@ from django.core.mail import get_connection
 from django.db import IntegrityError, models, transaction
 
 from . import pacing
-from .emails import announcement_context, build
+from .emails import Rendered, announcement_context
 from .models import Announcement, Delivery, Follow, Subscriber
 
 SUBSCRIBER_FIELDS = ("id", "email", "language", "secret", "last_digest_at")
@@ -109,5 +109,4 @@ def send_announcement_batch(announcement_id, first_id, last_id, window):
     subscribers = list(Subscriber.objects.filter(pk__in=wanted).only(*SUBSCRIBER_FIELDS).order_by("pk"))
     key = announcement_key(announcement_id)
     claimed = claim(key, subscribers, announcement)
-    context = announcement_context(announcement)
-    return deliver(key, claimed, lambda subscriber: build("following/emails/announcement", context, subscriber))
+    return deliver(key, claimed, Rendered("following/emails/announcement", announcement_context(announcement)))
