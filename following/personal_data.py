@@ -4,7 +4,8 @@ A subscriber is an email address, its language and what it follows; delivery rec
 which emails went to it. Erasure deletes all of it (as "Stop all emails" does).
 
 Retention (by the daily `purge_personal_data`): an address that never confirmed is deleted
-after FOLLOWING_UNCONFIRMED_DAYS, and so is a follow nobody confirmed; delivery records
+after FOLLOWING_UNCONFIRMED_DAYS, and so is a follow nobody confirmed (and an address left
+following nothing); delivery records
 after FOLLOWING_DELIVERY_RETENTION_DAYS (only idempotency needs them, for a few days).
 """
 
@@ -66,8 +67,10 @@ def purge(days=None, now=None):
     delivered = now - timedelta(days=settings.FOLLOWING_DELIVERY_RETENTION_DAYS if days is None else days)
     subscribers, _ = Subscriber.objects.filter(confirmed_at__isnull=True, created_at__lte=unconfirmed).delete()
     follows, _ = Follow.objects.filter(confirmed_at__isnull=True, created_at__lte=unconfirmed).delete()
+    # An address left following nothing (its unconfirmed follows just went) is not kept either.
+    emptied, _ = Subscriber.objects.filter(follows__isnull=True, created_at__lte=unconfirmed).delete()
     deliveries, _ = Delivery.objects.filter(created_at__lte=delivered).delete()
-    return subscribers + follows + deliveries
+    return subscribers + follows + emptied + deliveries
 
 
 register(

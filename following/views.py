@@ -101,6 +101,9 @@ def manage(request, token):
         stop = request.POST.get("stop", "")
         if stop.isdigit():
             subscriber.follows.filter(pk=int(stop)).delete()
+            if not subscriber.follows.exists():
+                stop_all(subscriber)  # following nothing: we keep no address for nothing
+                return TemplateResponse(request, "following/stopped.html", {})
             return redirect(request.path + "?stopped=1")
         if form.is_valid():
             for follow, frequency in form.changes().items():

@@ -53,6 +53,13 @@ def test_stopping_one_thing(client, things):
     assert list(Follow.objects.values_list("key", flat=True)) == ["upton"]
 
 
+def test_stopping_the_last_thing_forgets_the_address(client, things):
+    sam = subscribed("sam@example.org", ("place", "malvern"))
+    response = client.post(manage_path(sam), {"stop": str(Follow.objects.get().pk)})
+    assert response.status_code == 200 and "You will get no more emails" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
 def test_stopping_someone_elses_follow_through_ones_own_link_does_nothing(client, things):
     sam = subscribed("sam@example.org", ("place", "malvern"))
     subscribed("jo@example.org", ("place", "upton"))
