@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("alerts.urls")),
     path("", include("directory.urls")),
+    path("", include("following.urls")),
     path("", include("core.personal_data.urls")),
     # Wagtail serves every other path from the page tree; it must come last.
     path("", include(wagtail_urls)),

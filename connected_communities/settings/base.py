@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "volunteering",
     "events",
     "alerts",
+    "following",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -492,6 +493,16 @@ FUND_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("FUND_PERSONAL_DATA_RETEN
 # (their name, email, phone, message and the group's reply) is deleted by `purge_personal_data`
 # (daily). The group and the resident have each other's emails by then, if they wrote.
 VOLUNTEERING_INTEREST_RETENTION_DAYS = int(os.environ.get("VOLUNTEERING_INTEREST_RETENTION_DAYS", "365"))
+
+# Following (residents' email updates, following/): subscribers per background batch; emails
+# a minute across every worker (the mail provider's limit); days a confirmation link works;
+# days before an address that never confirmed is deleted, and before the record of which
+# emails went to whom is deleted, by `purge_personal_data` (daily).
+FOLLOWING_BATCH_SIZE = int(os.environ.get("FOLLOWING_BATCH_SIZE", "500"))
+FOLLOWING_SEND_RATE = int(os.environ.get("FOLLOWING_SEND_RATE", "1200"))
+FOLLOWING_CONFIRM_DAYS = int(os.environ.get("FOLLOWING_CONFIRM_DAYS", "3"))
+FOLLOWING_UNCONFIRMED_DAYS = int(os.environ.get("FOLLOWING_UNCONFIRMED_DAYS", "7"))
+FOLLOWING_DELIVERY_RETENTION_DAYS = int(os.environ.get("FOLLOWING_DELIVERY_RETENTION_DAYS", "90"))
 
 # The residents' vote: who may vote, by the outward part of their postcode (the district's
 # postcode districts; Malvern Hills by default). Comma-separated in the environment.

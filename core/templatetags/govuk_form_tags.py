@@ -22,10 +22,11 @@ INPUT_CLASSES = {
 def govuk_kind(field):
     """Which GOV.UK component a bound field is: checkbox, checkboxes, radios, textarea, select, file or input."""
     widget = field.field.widget
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # Checkboxes first: Django's CheckboxSelectMultiple is a subclass of RadioSelect.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Textarea):

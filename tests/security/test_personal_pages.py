@@ -68,6 +68,11 @@ PERSONAL = {
     "directory_groups:edit",
     "directory_groups:sent",
     "directory_groups:confirm",
+    "following:follow",
+    "following:sent",
+    "following:confirm",
+    "following:manage",
+    "following:unsubscribe",
 }
 PUBLIC = {
     "stories:export_csv",
@@ -141,6 +146,11 @@ def world(client, settings):
         "directory sign in": "/directory/your-entries/sign-in/",
         "directory broken sign-in link": "/directory/your-entries/sign-in/not-a-token/",
         "directory entry form": "/directory/your-entries/add/",
+        "follow form": "/follow/",
+        "follow sent": "/follow/check-your-email/",
+        "follow confirm link": "/follow/confirm/not-a-token/",
+        "follow manage link": "/follow/manage/not-a-token/",
+        "follow unsubscribe link": "/follow/unsubscribe/not-a-token/",
     }
 
 
@@ -193,6 +203,7 @@ def test_every_url_in_the_residents_apps_is_classified_personal_or_public():
             "directory_groups",
             "events",
             "alerts",
+            "following",
             "personal_data",
         )
         for name in resolver.namespace_dict[namespace][1].reverse_dict
