@@ -31,7 +31,8 @@ CLOSING_SOON = timedelta(days=7)
 def register():
     register_kind(
         "consultation",
-        label=_("A consultation"),
+        label=_("consultation"),
+        heading=_("Consultations"),
         choices=lambda: [(EVERY_CONSULTATION, str(_("Every new consultation")))],
         describe=_describe,
     )

@@ -20,7 +20,8 @@ WHOLE_REGISTER = "all"
 def register():
     register_kind(
         "directory",
-        label=_("The register of community assets"),
+        label=_("register"),
+        heading=_("Community assets and services"),
         choices=lambda: [(WHOLE_REGISTER, str(_("New places and services in the register of community assets")))],
         describe=_describe,
     )

@@ -27,7 +27,8 @@ EVERY_ROUND = "all"
 def register():
     register_kind(
         "fund-round",
-        label=_("A People Make Places Fund round"),
+        label=_("fund round"),
+        heading=_("People Make Places Fund"),
         choices=lambda: [(EVERY_ROUND, str(_("Every People Make Places Fund round")))],
         describe=_describe,
     )

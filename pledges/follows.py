@@ -21,7 +21,7 @@ from .status import Status
 
 
 def register():
-    register_kind("pledge", label=_("A pledge"), choices=None, describe=describe_pages(PledgePage))
+    register_kind("pledge", label=_("pledge"), choices=None, describe=describe_pages(PledgePage))
 
 
 def status_change(pledge):
