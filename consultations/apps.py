@@ -11,4 +11,6 @@ class ConsultationsConfig(AppConfig):
         invalidate_on_changes_in(self.label)  # its pages and snippets appear on public pages
         # What it adds to pages of the apps below it (core/page_sections.py).
         page_sections.register("home", "consultations/sections/home_open_consultations.html", order=40)
-        from . import signals  # noqa: F401
+        from . import follows, signals  # noqa: F401
+
+        follows.register()  # what residents can follow (following/kinds.py)

@@ -18,4 +18,6 @@ class DirectoryConfig(AppConfig):
         # Community groups' entries: who owns them is never on a public page; the workflow and
         # their personal data are registered like any app's (core/staff_roles.py, core/personal_data/).
         never_invalidate_on("directory.directoryentryowner")
-        from . import group_hooks, group_personal_data, group_signals, group_workflow  # noqa: F401
+        from . import follows, group_hooks, group_personal_data, group_signals, group_workflow  # noqa: F401
+
+        follows.register()  # what residents can follow (following/kinds.py)

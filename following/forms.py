@@ -23,6 +23,10 @@ class FollowForm(PublicForm):
         label=_("Your email address"),
         max_length=EMAIL_MAX_LENGTH,
         help_text=_("We email you a link to confirm. We use your address for nothing else."),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
     )
     frequency = forms.ChoiceField(
         label=_("How often do you want emails?"),

@@ -24,3 +24,6 @@ class FundConfig(AppConfig):
         )
         # What it adds to pages of the apps below it (core/page_sections.py).
         page_sections.register("home", "fund/sections/home_fund.html", order=55)
+        from . import follows
+
+        follows.register()  # what residents can follow (following/kinds.py)

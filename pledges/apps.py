@@ -13,4 +13,6 @@ class PledgesConfig(AppConfig):
         page_sections.register("home", "pledges/sections/home_pledge_progress.html", order=50)
         page_sections.register("theme", "pledges/sections/theme_pledges.html", order=10)
         page_sections.register("strategy:pledges-by-theme", "pledges/sections/strategy_pledges_by_theme.html", order=10)
-        from . import signals  # noqa: F401  (connects the review-edition freeze)
+        from . import follows, signals  # noqa: F401  (connects the review-edition freeze)
+
+        follows.register()  # what residents can follow (following/kinds.py)

@@ -12,4 +12,4 @@ class StoriesConfig(AppConfig):
         # What it adds to pages of the apps below it (core/page_sections.py).
         page_sections.register("home", "stories/sections/home_latest_stories.html", order=20)
         page_sections.register("theme", "stories/sections/theme_stories.html", order=20)
-        from . import signals  # noqa: F401
+        from . import follows, signals  # noqa: F401  (follows: announcements to followers)

@@ -1,0 +1,106 @@
+"""What a follower hears from consultations: one opening, closing soon, and its outcome published.
+
+Those moments come with the clock (following/due.py finds them), and at once when a page is
+published after its moment has passed. Followers of every consultation hear of one opening;
+followers of the consultation, or of its themes or places, hear all three.
+"""
+
+from datetime import timedelta
+
+from django.dispatch import receiver
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.signals import page_published
+
+from core.caching.routing import is_public, public_pages
+from core.site_address import page_url
+from following import due
+from following.kinds import register_kind
+from following.page_kinds import describe_pages, page_key
+from following.strategy_targets import strategy_targets
+
+from .models import ConsultationIndexPage, ConsultationPage
+
+EVERY_CONSULTATION = "all"
+# "Closing soon": a week before it closes, time enough to take part.
+CLOSING_SOON = timedelta(days=7)
+
+
+def register():
+    register_kind(
+        "consultation",
+        label=_("consultation"),
+        heading=_("Consultations"),
+        choices=lambda: [(EVERY_CONSULTATION, str(_("Every new consultation")))],
+        describe=_describe,
+    )
+    due.register(find_due)
+
+
+def _describe(keys):
+    found = describe_pages(ConsultationPage)(keys)
+    if EVERY_CONSULTATION in keys:
+        index = ConsultationIndexPage.objects.live().order_by("pk").first()
+        found[EVERY_CONSULTATION] = (str(_("Every new consultation")), page_url(index) if index else "")
+    return found
+
+
+def _when(moment):
+    return date_format(localtime(moment), "j F Y, H:i")
+
+
+def _announcements(consultation, now, since):
+    """The Due announcements of one consultation whose moment is in (since, now]."""
+    followers = [("consultation", page_key(consultation))] + strategy_targets(
+        themes=consultation.themes.all(), places=consultation.places.all()
+    )
+    key = consultation.translation_key
+    url = page_url(consultation)
+    if since < consultation.opens_at <= now < consultation.closes_at:
+        yield due.Due(
+            f"consultation-open:{key}",
+            str(_("Consultation open: %(title)s") % {"title": consultation.title}),
+            str(_("Open until %(closes)s. %(summary)s") % {"closes": _when(consultation.closes_at), "summary": consultation.summary}),
+            url,
+            tuple([("consultation", EVERY_CONSULTATION), *followers]),
+        )
+    closing_from = consultation.closes_at - CLOSING_SOON
+    if consultation.opens_at < closing_from and since < closing_from <= now < consultation.closes_at:
+        yield due.Due(
+            f"consultation-closing:{key}",
+            str(_("Closing soon: %(title)s") % {"title": consultation.title}),
+            str(_("This consultation closes on %(closes)s.") % {"closes": _when(consultation.closes_at)}),
+            url,
+            tuple(followers),
+        )
+    outcome = consultation.outcome_published_at
+    if outcome and since < outcome <= now:
+        yield due.Due(
+            f"consultation-outcome:{key}",
+            str(_("What we heard and what we did: %(title)s") % {"title": consultation.title}),
+            str(_("The outcome of this consultation is published.")),
+            url,
+            tuple(followers),
+        )
+
+
+def find_due(now, since):
+    consultations = public_pages(ConsultationPage.objects.live()).prefetch_related("themes", "places")
+    moments = (
+        consultations.filter(opens_at__gt=since, opens_at__lte=now)
+        | consultations.filter(closes_at__gt=now, closes_at__lte=now + CLOSING_SOON)
+        | consultations.filter(outcome_published_at__gt=since, outcome_published_at__lte=now)
+    )
+    # The original first (the lowest id): an announcement takes the words of the first page that makes it.
+    for consultation in moments.distinct().order_by("pk"):
+        yield from _announcements(consultation, now, since)
+
+
+@receiver(page_published, sender=ConsultationPage, dispatch_uid="following-consultation-published")
+def announce_what_is_already_due(sender, instance, **kwargs):
+    """Published after its opening (or outcome) time: announce now rather than at the next cron run."""
+    if not is_public(instance):
+        return
+    due.announce_if_due(_announcements, instance)
