@@ -19,3 +19,8 @@ class AlertsConfig(AppConfig):
         # The banner, just inside <main> on every page (connected_communities/templates/base.html).
         page_sections.register("site_notices", "alerts/includes/banner.html", order=10)
         signals.connect()
+        # Followers of the affected places get an email at once (following/announcements.py).
+        from .follower_emails import email_followers
+        from .going_live import alert_published
+
+        alert_published.connect(email_followers, dispatch_uid="alerts-email-followers")

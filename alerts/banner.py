@@ -55,7 +55,7 @@ def _place_names(alerts, language):
     return {pk: translated.get(place.translation_key, place.name) for pk, place in chosen.items()}
 
 
-def _link(alert):
+def link_for(alert):
     if alert.link_url:
         return alert.link_url
     if alert.link_page is not None:
@@ -79,7 +79,7 @@ def _read(language, now):
             severity_label=str(alert.get_severity_display()),
             title=alert.title,
             text=alert.text,
-            link=_link(alert),
+            link=link_for(alert),
             places=tuple(sorted(names[place.pk] for place in alert.places.all())),
             starts_at=alert.starts_at,
             ends_at=alert.ends_at,

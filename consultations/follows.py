@@ -62,9 +62,12 @@ def _announcements(consultation, now, since):
         yield due.Due(
             f"consultation-open:{key}",
             str(_("Consultation open: %(title)s") % {"title": consultation.title}),
-            str(_("Open until %(closes)s. %(summary)s") % {"closes": _when(consultation.closes_at), "summary": consultation.summary}),
+            str(
+                _("Open until %(closes)s. %(summary)s")
+                % {"closes": _when(consultation.closes_at), "summary": consultation.summary}
+            ),
             url,
-            tuple([("consultation", EVERY_CONSULTATION), *followers]),
+            (("consultation", EVERY_CONSULTATION), *followers),
         )
     closing_from = consultation.closes_at - CLOSING_SOON
     if consultation.opens_at < closing_from and since < closing_from <= now < consultation.closes_at:

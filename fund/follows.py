@@ -52,9 +52,11 @@ def _announcements(round_page, now, since):
         yield due.Due(
             f"fund-round-open:{key}",
             str(_("Open for applications: %(title)s") % {"title": round_page.title}),
-            str(_("Groups can apply until %(closes)s. %(summary)s") % {"closes": closes, "summary": round_page.summary}),
+            str(
+                _("Groups can apply until %(closes)s. %(summary)s") % {"closes": closes, "summary": round_page.summary}
+            ),
             url,
-            tuple([("fund-round", EVERY_ROUND), *followers]),
+            (("fund-round", EVERY_ROUND), *followers),
         )
     results = round_page.voting_closes_at
     if results and since < results <= now:

@@ -31,7 +31,9 @@ def consultation(index, **fields):
 def test_an_opening_reaches_followers_of_every_consultation_when_its_time_comes(index):
     subscribed("all@example.org", ("consultation", "all"))
     now = timezone.now()
-    page = consultation(index, title="Play parks", opens_at=now + timedelta(hours=1), closes_at=now + timedelta(days=30))
+    page = consultation(
+        index, title="Play parks", opens_at=now + timedelta(hours=1), closes_at=now + timedelta(days=30)
+    )
     mail.outbox.clear()
 
     call_command("announce_due")
@@ -46,7 +48,9 @@ def test_an_opening_reaches_followers_of_every_consultation_when_its_time_comes(
 
 def test_followers_of_one_consultation_hear_it_close_soon_and_its_outcome(index):
     now = timezone.now()
-    page = consultation(index, title="Bus shelters", opens_at=now - timedelta(days=20), closes_at=now + timedelta(days=10))
+    page = consultation(
+        index, title="Bus shelters", opens_at=now - timedelta(days=20), closes_at=now + timedelta(days=10)
+    )
     subscribed("this@example.org", ("consultation", str(page.translation_key)))
     mail.outbox.clear()
 

@@ -2,12 +2,7 @@
 
 import re
 
-from django.core import mail
-
 import pytest
-
-from following.models import Follow, Subscriber
-from following.subscribing import confirm
 
 
 @pytest.fixture
@@ -31,21 +26,6 @@ def links_in(message):
 
 def link_to(message, part):
     return next(link for link in links_in(message) if f"/follow/{part}/" in link)
-
-
-def subscribed(email, *pairs, frequency=Follow.Frequency.IMMEDIATE):
-    """A confirmed subscriber following `pairs`, made directly (the form has its own tests)."""
-    subscriber, _created = Subscriber.objects.get_or_create(email=email, defaults={"language": "en"})
-    follows = [
-        Follow.objects.create(subscriber=subscriber, kind=kind, key=key, frequency=frequency) for kind, key in pairs
-    ]
-    confirm(subscriber, [follow.pk for follow in follows])
-    subscriber.refresh_from_db()
-    return subscriber
-
-
-def sent_to(address):
-    return [message for message in mail.outbox if message.to == [address]]
 
 
 class FakeClock:

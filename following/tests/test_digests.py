@@ -11,7 +11,7 @@ from following.announcements import announce
 from following.digests import send_digests
 from following.models import Announcement, Follow
 
-from .conftest import sent_to, subscribed
+from .followers import sent_to, subscribed
 
 pytestmark = pytest.mark.django_db
 WEEKLY = Follow.Frequency.WEEKLY

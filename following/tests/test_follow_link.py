@@ -7,7 +7,7 @@ import pytest
 from following import kinds
 from following.kinds import register_kind
 
-from .conftest import subscribed
+from .followers import subscribed
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from following import links
 from following.announcements import announce
 from following.models import Follow, Subscriber
 
-from .conftest import subscribed
+from .followers import subscribed
 
 pytestmark = pytest.mark.django_db
 

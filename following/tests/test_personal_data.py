@@ -10,7 +10,7 @@ from core.personal_data.registry import erase_person, export_person, holds_data,
 from following.announcements import announce
 from following.models import Delivery, Follow, Subscriber
 
-from .conftest import subscribed
+from .followers import subscribed
 
 pytestmark = pytest.mark.django_db
 

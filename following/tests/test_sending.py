@@ -9,7 +9,7 @@ from following.announcements import announce
 from following.models import Announcement, Delivery, Follow, Subscriber
 from following.sending import send_announcement_batch
 
-from .conftest import sent_to, subscribed
+from .followers import sent_to, subscribed
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_an_urgent_announcement_reaches_weekly_followers_at_once(things, mailout
     subscribed("weekly@example.org", ("place", "upton"), frequency=Follow.Frequency.WEEKLY)
     story("alert:1", targets=[("place", "upton")], title="Flood warning: River Severn at Upton", urgent=True)
     (message,) = mailoutbox
-    assert message.to == ["weekly@example.org"] and message.subject.startswith("Urgent:")
+    assert message.to == ["weekly@example.org"] and message.subject == "Flood warning: River Severn at Upton"
 
 
 def test_each_email_is_in_the_subscribers_language(things, mailoutbox):

@@ -7,7 +7,8 @@ import pytest
 
 from following.models import Follow, Subscriber
 
-from .conftest import link_to, subscribed
+from .conftest import link_to
+from .followers import subscribed
 
 pytestmark = pytest.mark.django_db
 

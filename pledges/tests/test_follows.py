@@ -20,7 +20,9 @@ def pledge(home):
     home.add_child(instance=index)
     index.save_revision().publish()
     theme = ThemeFactory(slug="healthier")
-    return make_pledge(index, theme, [(datetime.date(2026, 1, 10), Status.ON_TRACK)], title="More warm spaces", publish=True)
+    return make_pledge(
+        index, theme, [(datetime.date(2026, 1, 10), Status.ON_TRACK)], title="More warm spaces", publish=True
+    )
 
 
 def test_followers_of_a_pledge_hear_its_status_change_once(pledge):

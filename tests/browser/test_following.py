@@ -32,7 +32,9 @@ def site(live_server):
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    Theme.objects.get_or_create(slug="healthier", locale=locale, defaults={"name": "Healthier communities", "short_name": "Healthier"})
+    Theme.objects.get_or_create(
+        slug="healthier", locale=locale, defaults={"name": "Healthier communities", "short_name": "Healthier"}
+    )
     for slug, name in (("malvern", "Malvern"), ("tenbury-wells", "Tenbury Wells")):
         Place.objects.get_or_create(slug=slug, locale=locale, defaults={"name": name, "kind": "town"})
     index = StoryIndexPage(title="Stories of change", slug="stories")
