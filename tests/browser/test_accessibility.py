@@ -159,6 +159,9 @@ PAGES = [
     PageCase("event-online", "/events/abcd-online-ripple-effect-mapping/"),
     PageCase("event-all-day", "/events/welland-community-open-day/"),
     PageCase("event-past", "/events/abcd-series-launch/"),
+    PageCase("follow-form", "/follow/"),
+    PageCase("follow-form-from-a-consultation", "/follow/?kind=consultation&key=all"),
+    PageCase("follow-form-with-errors", "/follow/", submit_first_form_in_main),
     PageCase("fund", "/fund/"),
     PageCase("fund-round-open-for-applications", "/fund/round-2/"),
     PageCase("fund-round-voting-with-ballot", "/fund/autumn-vote/"),
@@ -340,6 +343,24 @@ def build_demo_site():
     from sample_content.translations import load_sample_translations
 
     load_sample_translations(load_sample_content())
+    publish_demo_alerts()
+
+
+def publish_demo_alerts():
+    """An emergency and a warning in force, so every page is checked with the alerts' banner on it."""
+    from alerts.factories import AlertFactory, publish
+    from alerts.models import Alert
+    from strategy.models import Place
+
+    emergency = AlertFactory(
+        severity=Alert.Severity.EMERGENCY,
+        title="Severe flood warning: River Severn at Upton",
+        text="Danger to life. Move to higher ground now and follow the advice of the emergency services.",
+        link_url="https://check-for-flooding.service.gov.uk/",
+    )
+    emergency.places.set(Place.objects.filter(slug="upton-upon-severn", locale__language_code="en"))
+    publish(emergency)
+    publish(AlertFactory(title="Water supply interrupted in Malvern Wells", text="Bottled water at the village hall."))
 
 
 @contextmanager
