@@ -3,13 +3,17 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/cc_following_bench .venv/bin/python bench/following_send.py
 
 Options: --subscribers N (default 50,000), --batch N (FOLLOWING_BATCH_SIZE, default 500),
---json PATH (default bench/results/following.json). On PostgreSQL the database is created
+--queue database|immediate (default database), --json PATH (default bench/results/following.json). On PostgreSQL the database is created
 when missing, migrated and filled (the real site and the load data's stories, then N
 confirmed subscribers following Malvern, in bulk); a second run reuses them.
 
 What runs is the site's own code: announce() inside a transaction, the fan-out task, and a
-send task per batch, through the immediate task backend (each task runs as it is enqueued,
-in this process, as one worker would) and Django's file email backend (every email written
+send task per batch. With --queue database (as deployed): announce() enqueues the fan-out in
+the database queue (timed: "enqueue"), then a separate worker process (`db_worker --batch`,
+the site's worker) runs the fan-out, which enqueues a task per batch, and every batch, until
+the queue is empty (timed: "send"; its peak RSS is the worker's memory). With --queue
+immediate each task runs as it is enqueued, inside announce(), in this process, with
+tracemalloc on. Emails go to Django's file email backend (every email written
 to a temporary folder, so it is really rendered and serialised; the folder is deleted
 after). The sending rate is set high enough not to wait (FOLLOWING_SEND_RATE paces a real
 send; at its default of 1,200 a minute, 50,000 emails take 42 minutes by design).
@@ -25,6 +29,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -36,7 +41,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "connected_communities.settings.dev")
-os.environ["TASKS_BACKEND"] = "immediate"  # each task runs as it is enqueued, in this process
 
 from search_benchmark import ensure_postgres_database, say  # noqa: E402
 
@@ -48,8 +52,42 @@ def arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subscribers", type=int, default=int(os.environ.get("BENCH_SUBSCRIBERS", "50000")))
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--queue", choices=("database", "immediate"), default="database")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "following.json")
+    parser.add_argument("--as-worker", metavar="OUTBOX", help=argparse.SUPPRESS)  # the worker process
     return parser.parse_args()
+
+
+def configure(settings, batch, outbox):
+    """The settings the sender runs with, in this process and in the worker's."""
+    settings.DEBUG = False
+    settings.FOLLOWING_BATCH_SIZE = batch
+    settings.FOLLOWING_SEND_RATE = 100_000_000  # measure the sender, not the pacing
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(outbox)
+
+
+def run_worker(options):
+    """The site's worker (django_tasks_db's db_worker), until the queue is empty."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    configure(settings, options.batch, options.as_worker)
+    # As strings: the command checks its --backend default ("default", not a database queue) when parsing.
+    worker = [
+        "--batch",
+        "--no-startup-delay",
+        "--interval",
+        "0.05",
+        "--backend",
+        "background",
+        "--queue-name",
+        "default",
+    ]
+    call_command("db_worker", *worker, verbosity=0)
 
 
 def fill_site():
@@ -125,6 +163,9 @@ class PageWatcher(threading.Thread):
 
 def main():
     options = arguments()
+    os.environ["TASKS_BACKEND"] = "database" if options.as_worker else options.queue
+    if options.as_worker:
+        return run_worker(options)
     ensure_postgres_database()
 
     import django
@@ -134,13 +175,9 @@ def main():
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    settings.DEBUG = False
     settings.PAGE_CACHE_SECONDS = 0  # every request renders, so its queries can be counted
-    settings.FOLLOWING_BATCH_SIZE = options.batch
-    settings.FOLLOWING_SEND_RATE = 100_000_000  # measure the sender, not the pacing
     outbox = Path(tempfile.mkdtemp(prefix="cc-following-bench-"))
-    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    settings.EMAIL_FILE_PATH = str(outbox)
+    configure(settings, options.batch, outbox)
 
     from following.announcements import announce
     from following.models import Delivery
@@ -155,7 +192,9 @@ def main():
     time.sleep(2)  # the watcher has warmed its pages
     key = f"bench:{time.time_ns()}"
     say(f"Announcing to {options.subscribers} followers in batches of {options.batch}…")
-    tracemalloc.start()
+    database_queue = options.queue == "database"
+    if not database_queue:
+        tracemalloc.start()
     started = time.perf_counter()
     with transaction.atomic():
         announcement = announce(
@@ -165,29 +204,41 @@ def main():
             url="/stories/",
             targets=[("place", PLACE)],
         )
-    elapsed = time.perf_counter() - started
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    enqueued = time.perf_counter()
+    if database_queue:
+        # The worker in its own process, as deployed: `manage.py db_worker`, here until the queue is empty.
+        worker = [sys.executable, __file__, "--as-worker", str(outbox), "--batch", str(options.batch)]
+        subprocess.run(worker, check=True, cwd=ROOT)
+        peak = None
+    else:
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    finished = time.perf_counter()
+    elapsed = finished - started
     watcher.stop.set()
     watcher.join()
     sent = Delivery.objects.filter(announcement=announcement, state=Delivery.State.SENT).count()
     outbox_bytes = sum(path.stat().st_size for path in outbox.iterdir())
     shutil.rmtree(outbox)
 
-    maxrss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    # KiB on Linux: the worker process's peak with the database queue, else this process's.
+    maxrss_kib = resource.getrusage(resource.RUSAGE_CHILDREN if database_queue else resource.RUSAGE_SELF).ru_maxrss
     pages = {
         name: {"requests": len(counts), "max_queries": max(counts, default=None), "pin": PINS[name]}
         for name, counts in watcher.counts.items()
     }
     report = {
         "database": connection.vendor,
+        "queue": options.queue,
         "subscribers": options.subscribers,
         "batch_size": options.batch,
         "emails_sent": sent,
+        "enqueue_seconds": round(enqueued - started, 3),
         "wall_seconds": round(elapsed, 1),
         "emails_per_second": round(sent / elapsed, 1) if elapsed else None,
-        "tracemalloc_peak_mib": round(peak / 2**20, 1),
+        "tracemalloc_peak_mib": round(peak / 2**20, 1) if peak is not None else None,
         "ru_maxrss_mib": round(maxrss_kib / 1024, 1),
+        "ru_maxrss_of": "worker process" if database_queue else "this process",
         "outbox_mib": round(outbox_bytes / 2**20, 1),
         "pages_during_send": pages,
         "page_errors": watcher.errors,
@@ -197,8 +248,13 @@ def main():
         and not watcher.errors,
         "load_average": [round(load, 2) for load in os.getloadavg()],
     }
-    say(f"{report['database']}: {sent} emails in {report['wall_seconds']} s ({report['emails_per_second']}/s)")
-    say(f"  heap peak {report['tracemalloc_peak_mib']} MiB (tracemalloc), peak RSS {report['ru_maxrss_mib']} MiB")
+    say(
+        f"{report['database']}, {options.queue} queue: enqueued in {report['enqueue_seconds']} s; "
+        f"{sent} emails in {report['wall_seconds']} s ({report['emails_per_second']}/s)"
+    )
+    say(
+        f"  peak RSS {report['ru_maxrss_mib']} MiB ({report['ru_maxrss_of']}), heap peak {report['tracemalloc_peak_mib']} MiB"
+    )
     for name, page in pages.items():
         say(
             f"  {name}: {page['requests']} requests during the send, at most {page['max_queries']} queries (pin {page['pin']})"
