@@ -32,6 +32,7 @@ def register():
     register_kind(
         "consultation",
         label=_("consultation"),
+        link_text=_("Get emails about this consultation"),
         heading=_("Consultations"),
         choices=lambda: [(EVERY_CONSULTATION, str(_("Every new consultation")))],
         describe=_describe,

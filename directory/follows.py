@@ -21,6 +21,7 @@ def register():
     register_kind(
         "directory",
         label=_("register"),
+        link_text=_("Get emails about new places and services in the register"),
         heading=_("Community assets and services"),
         choices=lambda: [(WHOLE_REGISTER, str(_("New places and services in the register of community assets")))],
         describe=_describe,

@@ -21,14 +21,17 @@ class Kind:
     choices: Callable[[], Iterable[tuple[str, str]]] | None  # None: followed only from its own page
     describe: Callable[[list[str]], dict[str, tuple[str, str]]]  # keys -> {key: (name, url)}
     heading: str | Promise | None = None  # the follow form's question for the kind's choices
+    # The page's link, a whole sentence: "this" and the noun agree differently in each language.
+    link_text: str | Promise = ""
+    order: int = 100  # the follow form lists kinds by it: the strategy's themes and places first
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register_kind(kind, *, label, choices, describe, heading=None):
+def register_kind(kind, *, label, choices, describe, link_text, heading=None, order=100):
     """Make `kind` followable; registering it again replaces it (tests, reloads)."""
-    _kinds[kind] = Kind(kind, label, choices, describe, heading)
+    _kinds[kind] = Kind(kind, label, choices, describe, heading, link_text, order)
 
 
 def get_kind(kind):
@@ -36,7 +39,7 @@ def get_kind(kind):
 
 
 def kinds():
-    return list(_kinds.values())
+    return sorted(_kinds.values(), key=lambda registered: registered.order)  # stable: then as registered
 
 
 def describe(pairs):
@@ -98,6 +101,8 @@ def register_strategy_kinds():
     register_kind(
         "theme",
         label=_("theme"),
+        link_text=_("Get emails about this theme"),
+        order=10,
         heading=_("Themes of the strategy"),
         choices=strategy_choices(Theme),
         describe=describe_themes,
@@ -105,6 +110,8 @@ def register_strategy_kinds():
     register_kind(
         "place",
         label=_("place"),
+        link_text=_("Get emails about this place"),
+        order=20,
         heading=_("Towns and parishes"),
         choices=strategy_choices(Place),
         describe=describe_places,

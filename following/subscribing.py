@@ -40,7 +40,7 @@ def subscribe(email, chosen, frequency):
     names = describe(chosen)
     context = {
         "things": [names[pair][0] for pair in chosen if pair in names],
-        "frequency": str(Follow.Frequency(frequency).label),
+        "weekly": frequency == Follow.Frequency.WEEKLY,
         "manage_url": links.manage_url(subscriber),
         "days": links.CONFIRM.max_age_seconds // (24 * 60 * 60),
     }

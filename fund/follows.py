@@ -28,6 +28,7 @@ def register():
     register_kind(
         "fund-round",
         label=_("fund round"),
+        link_text=_("Get emails about this fund round"),
         heading=_("People Make Places Fund"),
         choices=lambda: [(EVERY_ROUND, str(_("Every People Make Places Fund round")))],
         describe=_describe,

@@ -21,7 +21,13 @@ from .status import Status
 
 
 def register():
-    register_kind("pledge", label=_("pledge"), choices=None, describe=describe_pages(PledgePage))
+    register_kind(
+        "pledge",
+        label=_("pledge"),
+        link_text=_("Get emails about this pledge"),
+        choices=None,
+        describe=describe_pages(PledgePage),
+    )
 
 
 def status_change(pledge):

@@ -20,4 +20,4 @@ def follow_link(kind, key):
     if registered is None or key in (None, ""):
         return ""
     url = reverse("following:follow") + "?" + urlencode({"kind": kind, "key": key})
-    return render_to_string("following/follow_link.html", {"url": url, "label": registered.label})
+    return render_to_string("following/follow_link.html", {"url": url, "text": registered.link_text})

@@ -23,6 +23,7 @@ def test_a_thing_followed_only_from_its_own_page_is_offered_on_the_form(client, 
     register_kind(
         "pledge",
         label="pledge",
+        link_text="Get emails about this pledge",
         choices=None,
         describe=lambda keys: {key: (f"Pledge {key}", f"/pledges/{key}/") for key in keys if key == "7"},
     )

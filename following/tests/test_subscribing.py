@@ -124,8 +124,8 @@ def test_someone_else_cannot_change_a_confirmed_follows_frequency_through_the_fo
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"email": ""}, "email", "This field is required"),
-        ({"email": "not-an-address"}, "email", "valid email"),
+        ({"email": ""}, "email", "Enter your email address"),
+        ({"email": "not-an-address"}, "email", "Enter an email address in the correct format"),
         ({"follow_theme": None, "follow_place": None}, "follow_theme", "Choose at least one thing to follow"),
         ({"follow_theme": ["no-such-theme"]}, "follow_theme", "Select a valid choice"),
         ({"frequency": "hourly"}, "frequency", "Select a valid choice"),
