@@ -17,35 +17,26 @@ from wagtail.signals import page_published
 from core.caching.routing import is_public, public_pages
 from core.site_address import page_url
 from following import due
-from following.kinds import register_kind
-from following.page_kinds import describe_pages, page_key
+from following.page_kinds import EVERY, page_key, register_section_kind
 from following.strategy_targets import strategy_targets
 
 from .models import ConsultationIndexPage, ConsultationPage
 
-EVERY_CONSULTATION = "all"
 # "Closing soon": a week before it closes, time enough to take part.
 CLOSING_SOON = timedelta(days=7)
 
 
 def register():
-    register_kind(
+    register_section_kind(
         "consultation",
+        section_model=ConsultationIndexPage,
+        page_model=ConsultationPage,
+        every=_("Every new consultation"),
         label=_("consultation"),
         link_text=_("Get emails about this consultation"),
         heading=_("Consultations"),
-        choices=lambda: [(EVERY_CONSULTATION, str(_("Every new consultation")))],
-        describe=_describe,
     )
     due.register(find_due)
-
-
-def _describe(keys):
-    found = describe_pages(ConsultationPage)(keys)
-    if EVERY_CONSULTATION in keys:
-        index = ConsultationIndexPage.objects.live().order_by("pk").first()
-        found[EVERY_CONSULTATION] = (str(_("Every new consultation")), page_url(index) if index else "")
-    return found
 
 
 def _when(moment):
@@ -68,7 +59,7 @@ def _announcements(consultation, now, since):
                 % {"closes": _when(consultation.closes_at), "summary": consultation.summary}
             ),
             url,
-            (("consultation", EVERY_CONSULTATION), *followers),
+            (("consultation", EVERY), *followers),
         )
     closing_from = consultation.closes_at - CLOSING_SOON
     if consultation.opens_at < closing_from and since < closing_from <= now < consultation.closes_at:

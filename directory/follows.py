@@ -9,30 +9,21 @@ from core.caching.routing import is_public
 from core.site_address import page_url
 from following.announcements import announce
 from following.due import is_news
-from following.kinds import register_kind
+from following.page_kinds import EVERY, register_section_kind
 from following.strategy_targets import strategy_targets
 
 from .models import AssetPage, DirectoryPage
 
-WHOLE_REGISTER = "all"
-
 
 def register():
-    register_kind(
+    register_section_kind(
         "directory",
+        section_model=DirectoryPage,
+        every=_("New places and services in the register of community assets"),
         label=_("register"),
         link_text=_("Get emails about new places and services in the register"),
         heading=_("Community assets and services"),
-        choices=lambda: [(WHOLE_REGISTER, str(_("New places and services in the register of community assets")))],
-        describe=_describe,
     )
-
-
-def _describe(keys):
-    if WHOLE_REGISTER not in keys:
-        return {}
-    directory = DirectoryPage.objects.live().order_by("pk").first()
-    return {WHOLE_REGISTER: (str(_("The register of community assets")), page_url(directory) if directory else "")}
 
 
 @receiver(page_published, sender=AssetPage, dispatch_uid="following-directory-entry")
@@ -46,5 +37,5 @@ def announce_new_entry(sender, instance, **kwargs):
         title=str(_("New in the register: %(title)s") % {"title": instance.title}),
         summary=instance.summary,
         url=page_url(instance),
-        targets=[("directory", WHOLE_REGISTER), *strategy_targets(places=places)],
+        targets=[("directory", EVERY), *strategy_targets(places=places)],
     )

@@ -12,6 +12,8 @@ from django.utils.translation import get_language
 from core.caching.routing import public_pages
 from core.site_address import page_url
 
+from .kinds import register_kind
+
 
 def page_key(page):
     return str(page.translation_key)
@@ -41,3 +43,25 @@ def _is_uuid(key):
     except ValueError:
         return False
     return True
+
+
+EVERY = "all"  # the key of "every one of them" (every consultation, every fund round, the whole register)
+
+
+def register_section_kind(kind, *, section_model, every, page_model=None, **registration):
+    """A kind whose things are the pages of one section, with "every one" (key EVERY) on the form.
+
+    `every` names that choice ("Every new consultation"); it links to the section's page
+    (`section_model`, the first live one). With `page_model`, each page can be followed too,
+    from its own page's link. `registration`: register_kind's label, link_text and heading.
+    """
+    describe_each = describe_pages(page_model) if page_model is not None else (lambda keys: {})
+
+    def describe(keys):
+        found = describe_each(keys)
+        if EVERY in keys:
+            section = section_model.objects.live().order_by("pk").first()
+            found[EVERY] = (str(every), page_url(section) if section else "")
+        return found
+
+    register_kind(kind, choices=lambda: [(EVERY, str(every))], describe=describe, **registration)

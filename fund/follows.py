@@ -15,33 +15,23 @@ from wagtail.signals import page_published
 from core.caching.routing import is_public, public_pages
 from core.site_address import page_url
 from following import due
-from following.kinds import register_kind
-from following.page_kinds import describe_pages, page_key
+from following.page_kinds import EVERY, page_key, register_section_kind
 from following.strategy_targets import strategy_targets
 
 from .models import FundPage, FundRoundPage
 
-EVERY_ROUND = "all"
-
 
 def register():
-    register_kind(
+    register_section_kind(
         "fund-round",
+        section_model=FundPage,
+        page_model=FundRoundPage,
+        every=_("Every People Make Places Fund round"),
         label=_("fund round"),
         link_text=_("Get emails about this fund round"),
         heading=_("People Make Places Fund"),
-        choices=lambda: [(EVERY_ROUND, str(_("Every People Make Places Fund round")))],
-        describe=_describe,
     )
     due.register(find_due)
-
-
-def _describe(keys):
-    found = describe_pages(FundRoundPage)(keys)
-    if EVERY_ROUND in keys:
-        fund = FundPage.objects.live().order_by("pk").first()
-        found[EVERY_ROUND] = (str(_("Every People Make Places Fund round")), page_url(fund) if fund else "")
-    return found
 
 
 def _announcements(round_page, now, since):
@@ -57,7 +47,7 @@ def _announcements(round_page, now, since):
                 _("Groups can apply until %(closes)s. %(summary)s") % {"closes": closes, "summary": round_page.summary}
             ),
             url,
-            (("fund-round", EVERY_ROUND), *followers),
+            (("fund-round", EVERY), *followers),
         )
     results = round_page.voting_closes_at
     if results and since < results <= now:
