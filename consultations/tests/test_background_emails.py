@@ -80,9 +80,13 @@ def test_publishing_an_outcome_queues_one_task_and_the_worker_emails_every_comme
 
     consultation.outcome_published_at = timezone.now()
     consultation.save_revision().publish()  # what the editor's "Publish" runs
-    # The editor's request sent nothing and queued one task, however many commented.
+    # The editor's request sent nothing and queued one task for the commenters, however many
+    # commented (and one announcing the outcome to the consultation's followers).
     assert mail.outbox == []
-    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["consultations.tasks.email_outcomes"]
+    assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == [
+        "consultations.tasks.email_outcomes",
+        "following.tasks.fan_out_announcement",
+    ]
 
     run_worker()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(f"c{n}@example.org" for n in range(commenters))
