@@ -398,7 +398,9 @@ def module_database(django_db_blocker):
             )
 
 
-@pytest.fixture(scope="module")
+# Session-wide, not module-wide: what it returns is plain data (the site is flushed once checked),
+# and a worker that runs another file's tests between two of these would otherwise build it again.
+@pytest.fixture(scope="session")
 def checked_pages(django_db_setup, django_db_blocker, live_server, browser, axe_source):
     """Every case in PAGES loaded once on one demo site, looked at each width in WIDTHS."""
     started = time.monotonic()
