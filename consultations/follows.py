@@ -7,14 +7,10 @@ followers of the consultation, or of its themes or places, hear all three.
 
 from datetime import timedelta
 
-from django.dispatch import receiver
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.signals import page_published
-
-from core.caching.routing import is_public, public_pages
 from core.site_address import page_url
 from following import due
 from following.page_kinds import EVERY, page_key, register_section_kind
@@ -36,7 +32,13 @@ def register():
         link_text=_("Get emails about this consultation"),
         heading=_("Consultations"),
     )
-    due.register(find_due)
+    due.register_page_moments(
+        ConsultationPage,
+        _announcements,
+        moments=("opens_at", "outcome_published_at"),
+        upcoming={"closes_at": CLOSING_SOON},
+        related=("themes", "places"),
+    )
 
 
 def _when(moment):
@@ -79,23 +81,3 @@ def _announcements(consultation, now, since):
             url,
             tuple(followers),
         )
-
-
-def find_due(now, since):
-    consultations = public_pages(ConsultationPage.objects.live()).prefetch_related("themes", "places")
-    moments = (
-        consultations.filter(opens_at__gt=since, opens_at__lte=now)
-        | consultations.filter(closes_at__gt=now, closes_at__lte=now + CLOSING_SOON)
-        | consultations.filter(outcome_published_at__gt=since, outcome_published_at__lte=now)
-    )
-    # The original first (the lowest id): an announcement takes the words of the first page that makes it.
-    for consultation in moments.distinct().order_by("pk"):
-        yield from _announcements(consultation, now, since)
-
-
-@receiver(page_published, sender=ConsultationPage, dispatch_uid="following-consultation-published")
-def announce_what_is_already_due(sender, instance, **kwargs):
-    """Published after its opening (or outcome) time: announce now rather than at the next cron run."""
-    if not is_public(instance):
-        return
-    due.announce_if_due(_announcements, instance)

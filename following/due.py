@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+
+from wagtail.signals import page_published
+
+from core.caching.routing import is_public, public_pages
 
 from .announcements import announce
 
@@ -35,6 +40,7 @@ class Due:
 
 
 _finders: list[Callable[..., Iterable[Due]]] = []
+_page_models = set()
 
 
 def register(finder):
@@ -71,3 +77,37 @@ def is_news(page):
     publication after following was switched on) announces nothing."""
     first = page.first_published_at
     return first is not None and first > timezone.now() - DUE_WINDOW
+
+
+def register_page_moments(model, announcements, *, moments, upcoming=None, related=()):
+    """Announce a page model's moments that come with the clock.
+
+    announcements(page, now, since) yields the page's Due items whose moment is in (since, now];
+    `moments` names the date fields whose time passing makes news, `upcoming` maps a date field
+    to how far ahead of it something is news ("closing soon"). Registers the finder that
+    announce_due runs, and announces at once a page published after its moment has passed
+    rather than at the next cron run.
+    """
+
+    def find(now, since):
+        condition = Q()
+        for name in moments:
+            condition |= Q(**{f"{name}__gt": since, f"{name}__lte": now})
+        for name, ahead in (upcoming or {}).items():
+            condition |= Q(**{f"{name}__gt": now, f"{name}__lte": now + ahead})
+        pages = public_pages(model.objects.live()).filter(condition).prefetch_related(*related)
+        # The original first (the lowest id): an announcement takes the words of the first page that makes it.
+        for page in pages.order_by("pk"):
+            yield from announcements(page, now, since)
+
+    def announce_published(sender, instance, **kwargs):
+        if is_public(instance):
+            announce_if_due(announcements, instance)
+
+    if model in _page_models:  # registered already (AppConfig.ready running again, as in some tests)
+        return
+    _page_models.add(model)
+    register(find)
+    page_published.connect(
+        announce_published, sender=model, weak=False, dispatch_uid=f"following-due:{model._meta.label_lower}"
+    )

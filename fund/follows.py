@@ -5,14 +5,10 @@ its moment. Followers of every round hear of a new one opening; followers of the
 of its places, hear both.
 """
 
-from django.dispatch import receiver
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.signals import page_published
-
-from core.caching.routing import is_public, public_pages
 from core.site_address import page_url
 from following import due
 from following.page_kinds import EVERY, page_key, register_section_kind
@@ -31,7 +27,12 @@ def register():
         link_text=_("Get emails about this fund round"),
         heading=_("People Make Places Fund"),
     )
-    due.register(find_due)
+    due.register_page_moments(
+        FundRoundPage,
+        _announcements,
+        moments=("opens_at", "voting_closes_at"),
+        related=("places",),
+    )
 
 
 def _announcements(round_page, now, since):
@@ -58,19 +59,3 @@ def _announcements(round_page, now, since):
             url,
             tuple(followers),
         )
-
-
-def find_due(now, since):
-    rounds = public_pages(FundRoundPage.objects.live()).prefetch_related("places")
-    moments = rounds.filter(opens_at__gt=since, opens_at__lte=now) | rounds.filter(
-        voting_closes_at__gt=since, voting_closes_at__lte=now
-    )
-    for round_page in moments.distinct().order_by("pk"):
-        yield from _announcements(round_page, now, since)
-
-
-@receiver(page_published, sender=FundRoundPage, dispatch_uid="following-fund-round-published")
-def announce_what_is_already_due(sender, instance, **kwargs):
-    if not is_public(instance):
-        return
-    due.announce_if_due(_announcements, instance)
