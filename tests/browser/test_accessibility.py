@@ -38,7 +38,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .waits import page_replaced
+from .actions import page_replaced
 
 pytestmark = [
     pytest.mark.browser,

@@ -13,7 +13,8 @@ from django.utils import timezone
 import pytest
 import time_machine
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from .actions import click, click_and_wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -50,11 +51,6 @@ def plain_get(url):
         return response.headers.get("X-Page-Cache"), response.read().decode()
 
 
-def click(browser, element):
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
 def banner_text(browser):
     return " ".join(element.text for element in browser.find_elements(By.CSS_SELECTOR, ".site-alert"))
 
@@ -86,8 +82,8 @@ def test_an_alert_appears_on_a_cached_page_at_once_and_goes_after_its_end(browse
     browser.get(site.url + "/admin/login/")
     browser.find_element(By.ID, "id_username").send_keys("comms.officer")
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
-    WebDriverWait(browser, 10).until(lambda b: "/admin/login/" not in b.current_url)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert "/admin/login/" not in browser.current_url
     browser.get(site.url + "/admin/snippets/alerts/alert/add/")
     browser.find_element(By.ID, "id_title").send_keys("Flooding on the B4211 at Upton")
     browser.find_element(By.ID, "id_text").send_keys("The road is closed at Upton bridge. Use the A38.")
@@ -95,10 +91,8 @@ def test_an_alert_appears_on_a_cached_page_at_once_and_goes_after_its_end(browse
     end_field = browser.find_element(By.ID, "id_ends_at")
     browser.execute_script("arguments[0].value = arguments[1]", end_field, ends.strftime("%Y-%m-%d %H:%M"))
     click(browser, browser.find_element(By.CSS_SELECTOR, "footer [data-w-dropdown-target='toggle']"))
-    click(browser, browser.find_element(By.CSS_SELECTOR, "button[name='action-publish']"))
-    WebDriverWait(browser, 10).until(
-        lambda b: "/admin/snippets/alerts/alert/" in b.current_url and "add" not in b.current_url
-    )
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[name='action-publish']"))
+    assert "/admin/snippets/alerts/alert/" in browser.current_url and "add" not in browser.current_url
 
     # The visitor's next load: the banner, though the page was cached a moment ago.
     browser.delete_all_cookies()

@@ -7,6 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from .actions import click, click_and_wait
+
 # serialized_rollback: migrations made the root page and locale; a transactional test must keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -23,19 +25,15 @@ def site(live_server):
     return live_server
 
 
-def click(browser, element):
-    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
 def test_resident_comments_on_the_open_consultation_through_the_real_form(browser, site):
     browser.get(site.url + "/consultations/")
-    click(browser, browser.find_element(By.LINK_TEXT, "Five-year review of the Connected Communities Strategy"))
+    click_and_wait(
+        browser, browser.find_element(By.LINK_TEXT, "Five-year review of the Connected Communities Strategy")
+    )
     assert browser.find_element(By.TAG_NAME, "h1").text == "Five-year review of the Connected Communities Strategy"
 
     # Sent empty first: the error summary takes focus and links to the field.
-    click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
     summary = WebDriverWait(browser, 10).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".govuk-error-summary"))
     )
@@ -55,7 +53,7 @@ def test_resident_comments_on_the_open_consultation_through_the_real_form(browse
         "Keep the village bus & the 2 < 3 timetable.\nIt is a lifeline for us."
     )
     click(browser, browser.find_element(By.ID, "id_privacy_agreed"))
-    click(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "#comment-form button[type=submit]"))
 
     WebDriverWait(browser, 10).until(expected_conditions.url_contains("/comment/sent/"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Check your email to confirm your comment"

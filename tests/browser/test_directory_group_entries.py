@@ -16,8 +16,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from .actions import button, click, click_and_wait, field, heading, link, open_page
 from .test_accessibility import FAILING_IMPACTS, describe, run_axe
-from .waits import page_replaced
 
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -61,46 +61,6 @@ def directory_site(live_server):
     return live_server
 
 
-def wait_until_loaded(browser):
-    WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-
-
-def open_page(browser, url):
-    browser.get(url)
-    wait_until_loaded(browser)
-
-
-def click(browser, element):
-    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
-def click_and_wait(browser, element):
-    html = browser.find_element(By.TAG_NAME, "html")
-    click(browser, element)
-    WebDriverWait(browser, 15).until(page_replaced(html))
-    wait_until_loaded(browser)
-
-
-def xpath_text(text):
-    return f'"{text}"' if "'" in text else f"'{text}'"
-
-
-def button(browser, text):
-    return browser.find_element(By.XPATH, f"//main//button[normalize-space()={xpath_text(text)}]")
-
-
-def link(browser, text):
-    return browser.find_element(By.XPATH, f"//main//a[normalize-space()={xpath_text(text)}]")
-
-
-def field(browser, label_text):
-    exact, optional = xpath_text(label_text), xpath_text(label_text + " (optional)")
-    label = browser.find_element(By.XPATH, f"//label[normalize-space()={exact} or normalize-space()={optional}]")
-    return browser.find_element(By.ID, label.get_attribute("for"))
-
-
 def type_into(browser, label_text, text):
     element = field(browser, label_text)
     element.clear()
@@ -111,10 +71,6 @@ def type_into_id(browser, element_id, text):
     element = browser.find_element(By.ID, element_id)
     element.clear()
     element.send_keys(text)
-
-
-def heading(browser):
-    return browser.find_element(By.TAG_NAME, "h1").text
 
 
 def last_link_in_mail(pattern, to):

@@ -10,7 +10,8 @@ from django.core.management import call_command
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from .actions import click, click_and_wait, heading
 
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -52,17 +53,9 @@ def publish_story(index, title, place_slug):
     story.save_revision().publish()
 
 
-def click(browser, element):
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
 def submit(browser):
-    click(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-
-
-def heading(browser):
-    return WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "h1")).text
+    """Send the page's form and wait for the page it leads to."""
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def link_in(message, part, server):
@@ -84,7 +77,7 @@ def test_a_resident_follows_their_town_and_unsubscribes_in_one_click(browser, si
     assert heading(browser) == "Get emails about what matters to you"
     click(browser, browser.find_element(By.XPATH, "//label[normalize-space()='Malvern']"))
     submit(browser)
-    summary = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CLASS_NAME, "govuk-error-summary"))
+    summary = browser.find_element(By.CLASS_NAME, "govuk-error-summary")
     assert "Enter your email address" in summary.text
     assert browser.find_element(By.XPATH, "//label[normalize-space()='Malvern']/preceding-sibling::input").is_selected()
     browser.find_element(By.ID, "id_email").send_keys(RESIDENT)
@@ -114,8 +107,8 @@ def test_a_resident_follows_their_town_and_unsubscribes_in_one_click(browser, si
     # Weekly instead: the next story waits for the digest.
     browser.get(manage_url)
     click(browser, browser.find_element(By.XPATH, "//label[normalize-space()='Once a week']"))
-    click(browser, browser.find_element(By.CSS_SELECTOR, "button[name=save]"))
-    WebDriverWait(browser, 10).until(lambda b: "saved=1" in b.current_url)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[name=save]"))
+    assert "saved=1" in browser.current_url
     mail.outbox.clear()
     publish_story(index, "Malvern repair café", "malvern")
     assert emails_to(RESIDENT) == []

@@ -23,7 +23,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from .waits import page_replaced
+from .actions import button, click, click_and_wait, field, heading, label, link, open_page, xpath_text
 
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -112,61 +112,10 @@ def move_round_dates(round_page, **dates):
 # Browser helpers -------------------------------------------------------------------------------
 
 
-def wait_until_loaded(browser):
-    WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-
-
-def open_page(browser, url):
-    browser.get(url)
-    wait_until_loaded(browser)
-
-
-def click(browser, element):
-    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
-def click_and_wait(browser, element):
-    """Click something that loads the next page, and wait until it has."""
-    html = browser.find_element(By.TAG_NAME, "html")
-    click(browser, element)
-    WebDriverWait(browser, 15).until(page_replaced(html))
-    wait_until_loaded(browser)
-
-
-def button(browser, text, within="main"):
-    # Not the visually hidden copy of "Save and continue" some steps put first, for the Enter key.
-    visible = "not(contains(@class, 'govuk-visually-hidden'))"
-    return browser.find_element(By.XPATH, f"//{within}//button[normalize-space()={xpath_text(text)}][{visible}]")
-
-
-def link(browser, text, within="main"):
-    return browser.find_element(By.XPATH, f"//{within}//a[normalize-space()={xpath_text(text)}]")
-
-
-def xpath_text(text):
-    return f'"{text}"' if "'" in text else f"'{text}'"
-
-
-def label(browser, text):
-    """The label with this text (an optional field's label ends in "(optional)")."""
-    exact, optional = xpath_text(text), xpath_text(text + " (optional)")
-    return browser.find_element(By.XPATH, f"//label[normalize-space()={exact} or normalize-space()={optional}]")
-
-
-def field(browser, label_text):
-    return browser.find_element(By.ID, label(browser, label_text).get_attribute("for"))
-
-
 def type_into(browser, label_text, text):
     element = field(browser, label_text)
     element.clear()
     element.send_keys(text)
-
-
-def heading(browser):
-    return browser.find_element(By.TAG_NAME, "h1").text
 
 
 def main_text(browser):

@@ -6,6 +6,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from .actions import click, click_and_wait
+
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -50,20 +52,14 @@ def photo_with_gps():
     os.remove(path)
 
 
-def click(browser, element):
-    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
 def test_a_group_sends_a_story_with_a_photo_through_the_real_form(browser, site, photo_with_gps):
     from PIL import Image
 
     from stories.models import StorySubmission
 
     browser.get(site.url + "/stories/")
-    browser.find_element(By.LINK_TEXT, "Send us your group's story").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/stories/submit/"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Send us your group's story"))
+    assert browser.current_url.endswith("/stories/submit/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Send us your group's story"
 
     # First try without consent: the error summary is shown and the text is kept.
@@ -72,7 +68,7 @@ def test_a_group_sends_a_story_with_a_photo_through_the_real_form(browser, site,
     browser.find_element(By.ID, "id_contact_email").send_keys("sam@example.org")
     browser.find_element(By.ID, "id_title").send_keys("Our repair café")
     browser.find_element(By.ID, "id_story").send_keys("We fixed 200 toasters.")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.story-form button[type=submit]"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.story-form button[type=submit]"))
     summary = browser.find_element(By.CSS_SELECTOR, ".govuk-error-summary")
     assert "Agree to publication" in summary.text
     # GOV.UK Frontend's script (deferred) moves focus to the summary once the page has loaded.
@@ -84,8 +80,8 @@ def test_a_group_sends_a_story_with_a_photo_through_the_real_form(browser, site,
     for checkbox in ("id_people_pictured_agreed", "id_consent_to_publish"):
         click(browser, browser.find_element(By.CSS_SELECTOR, f"label[for={checkbox}]"))
         assert browser.find_element(By.ID, checkbox).is_selected()
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.story-form button[type=submit]"))
-    WebDriverWait(browser, 10).until(lambda b: "/thank-you/" in b.current_url)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.story-form button[type=submit]"))
+    assert "/thank-you/" in browser.current_url
 
     assert browser.find_element(By.TAG_NAME, "h1").text == "Thank you: we have your story"
     submission = StorySubmission.objects.get(group_name="Upton Repair Group")

@@ -11,6 +11,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from .actions import click_and_wait, heading
+
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -46,34 +48,28 @@ def site(live_server):
     return live_server
 
 
-def click(browser, element):
-    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-
-
 def test_a_resident_registers_interest_and_the_group_replies_through_the_site(browser, site):
     mail.outbox.clear()
     browser.get(site.url + "/volunteering/")
     Select(browser.find_element(By.ID, "id_place")).select_by_visible_text("Tenbury Wells")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
-    WebDriverWait(browser, 10).until(lambda b: "place=tenbury-wells" in b.current_url)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    assert "place=tenbury-wells" in browser.current_url
     results = browser.find_element(By.CSS_SELECTOR, ".opportunity-list").text
     assert "Good neighbour in Tenbury Wells" in results
     assert "Foodbank helper in Malvern" not in results
 
     Select(browser.find_element(By.ID, "id_place")).select_by_visible_text("Malvern")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
-    WebDriverWait(browser, 10).until(lambda b: "place=malvern" in b.current_url)
-    click(browser, browser.find_element(By.LINK_TEXT, "Foodbank helper in Malvern"))
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/volunteering/foodbank-helpers-malvern/"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    assert "place=malvern" in browser.current_url
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Foodbank helper in Malvern"))
+    assert browser.current_url.endswith("/volunteering/foodbank-helpers-malvern/")
     assert GROUP not in browser.page_source
 
     # First without a message: the error summary, and everything typed is still there.
     browser.find_element(By.ID, "id_name").send_keys("Alex Resident")
     browser.find_element(By.ID, "id_email").send_keys(RESIDENT)
     browser.find_element(By.ID, "id_phone").send_keys("01684 123456")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.interest-form button[type=submit]"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.interest-form button[type=submit]"))
     summary = browser.find_element(By.CSS_SELECTOR, ".govuk-error-summary")
     assert "Write a message to the group." in summary.text
     WebDriverWait(browser, 5).until(lambda b: b.switch_to.active_element == summary)
@@ -83,8 +79,8 @@ def test_a_resident_registers_interest_and_the_group_replies_through_the_site(br
     assert not mail.outbox
 
     browser.find_element(By.ID, "id_message").send_keys("I could sort donations on Tuesdays.")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.interest-form button[type=submit]"))
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/thank-you/"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.interest-form button[type=submit]"))
+    assert browser.current_url.endswith("/thank-you/")
     assert "we have passed on your interest" in browser.find_element(By.TAG_NAME, "h1").text.lower()
 
     # The group gets the first name and message, never the resident's address.
@@ -101,8 +97,8 @@ def test_a_resident_registers_interest_and_the_group_replies_through_the_site(br
     assert RESIDENT not in browser.page_source
     mail.outbox.clear()
     browser.find_element(By.ID, "id_reply").send_keys("Thank you, Alex! Come on Tuesday at 9:30.")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form.reply-form button[type=submit]"))
-    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == "Reply sent")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.reply-form button[type=submit]"))
+    assert heading(browser) == "Reply sent"
 
     # The resident gets the reply, with the group's address to write back to.
     [reply] = mail.outbox

@@ -23,6 +23,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.security.xss import PAYLOADS
 
+from .actions import click, open_page, wait_until_loaded
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "a-long-password-for-tests-1"
@@ -84,24 +86,10 @@ def signed_out(browser):
     browser.delete_all_cookies()
 
 
-def wait_until_loaded(browser):
-    WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-
-
-def open_page(browser, url):
-    browser.get(url)
-    wait_until_loaded(browser)
-
-
 def set_field(browser, field_id, value):
     """Put the text in the field as a paste would, then let the form send it."""
     field = browser.find_element(By.ID, field_id)
     browser.execute_script("arguments[0].value = arguments[1]", field, value)
-
-
-def click(browser, element):
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
 
 
 def sign_in_to_admin(browser, base_url, username):
