@@ -24,13 +24,23 @@ class CapIndexAtom1Feed(Atom1Feed):
         handler.addQuickElement("link", "", {"rel": "related", "type": cap.CONTENT_TYPE, "href": item["link"]})
 
 
-class CurrentAlertsFeed(SiteAddressFeed):
-    feed_type = Atom1Feed
-    title = _("Connected Communities: emergency alerts")
-    subtitle = _("Warnings and emergencies in the district, while they are in force")
+class AlertFeed(SiteAddressFeed):
+    """What both feeds share: the site's home page as their link, an alert's publication times as an entry's."""
 
     def link(self):
         return absolute_url("/")
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class CurrentAlertsFeed(AlertFeed):
+    feed_type = Atom1Feed
+    title = _("Connected Communities: emergency alerts")
+    subtitle = _("Warnings and emergencies in the district, while they are in force")
 
     def items(self):
         now = timezone.now()
@@ -54,20 +64,11 @@ class CurrentAlertsFeed(SiteAddressFeed):
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item):
-        return item.first_published_at
 
-    def item_updateddate(self, item):
-        return item.last_published_at
-
-
-class CapIndexFeed(SiteAddressFeed):
+class CapIndexFeed(AlertFeed):
     feed_type = CapIndexAtom1Feed
     title = _("Connected Communities: CAP alerts")
     subtitle = _("Common Alerting Protocol 1.2 documents of the alerts in force or scheduled")
-
-    def link(self):
-        return absolute_url("/")
 
     def items(self):
         return Alert.objects.current_or_scheduled(timezone.now())
@@ -80,9 +81,3 @@ class CapIndexFeed(SiteAddressFeed):
 
     def item_link(self, item):
         return cap.cap_url(item)
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
