@@ -109,6 +109,22 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def pytest_runtest_setup(item):
+    """Fail a test that `--dist loadgroup` was asked to keep with its xdist_group but did not.
+
+    A group shares one built site or set of servers; xdist marks a grouped test by adding
+    "@group" to its id, and a pytest that stores ids where xdist cannot write (9.2) drops the
+    groups without a word, building each shared thing once per worker.
+    """
+    grouped = getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group")
+    if grouped and "@" not in item.nodeid:
+        pytest.fail(
+            "pytest-xdist did not keep this test with its xdist_group: this pytest and pytest-xdist "
+            "do not work together (see requirements-dev.txt)",
+            pytrace=False,
+        )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_itemcollected(item):
     """Every transactional test keeps the rows migrations made (root page, locales, groups).

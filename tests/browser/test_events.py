@@ -4,9 +4,9 @@ import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from .actions import page_replaced
+from .actions import click_and_wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,15 +21,6 @@ def events_site(live_server):
 
     load_demo_events(load_site())
     return live_server
-
-
-def go_to(browser, element):
-    """Click something that loads the next page, and wait until it has."""
-    html = browser.find_element(By.TAG_NAME, "html")
-    # The site scrolls smoothly; bring the element into view at once so the click lands on it.
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
-    WebDriverWait(browser, 15).until(page_replaced(html))
 
 
 def listed_titles(browser):
@@ -48,11 +39,11 @@ def test_a_resident_finds_an_upcoming_event_and_adds_it_to_their_calendar(browse
     # Filter by place, without JavaScript's help: the form is a plain GET form.
     Select(browser.find_element(By.ID, "id_place")).select_by_visible_text("Tenbury Wells")
     Select(browser.find_element(By.ID, "id_series")).select_by_visible_text("ABCD learning events")
-    go_to(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Show events']"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Show events']"))
     assert "place=tenbury-wells" in browser.current_url
     assert listed_titles(browser) == [EVENT_TITLE]
 
-    go_to(browser, browser.find_element(By.LINK_TEXT, EVENT_TITLE))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, EVENT_TITLE))
     assert browser.find_element(By.TAG_NAME, "h1").text == EVENT_TITLE
     when = browser.find_element(By.XPATH, "//dt[normalize-space()='When']/following-sibling::dd").text
     assert "14:00 to 16:30" in when and ("GMT" in when or "BST" in when)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -308,13 +309,14 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
         browser.find_element(By.ID, f"id_scores-{number}-score").send_keys(score)
     submitted_at = browser.find_element(By.ID, "id_submitted_at")
     click(browser, submitted_at)
-    submitted_at.send_keys(timezone.localtime().strftime("%Y-%m-%d %H:%M"))
-    # Into the next field, as a person would: the date picker closes.
-    click(browser, browser.find_element(By.ID, "id_comments"))
-    browser.find_element(By.ID, "id_comments").send_keys("Well costed; the walking group has run for years.")
+    # Tab on to the next field, as a keyboard user would: the date picker closes (a click
+    # beside it could land on the picker itself, still open over the field below).
+    submitted_at.send_keys(timezone.localtime().strftime("%Y-%m-%d %H:%M"), Keys.TAB)
     WebDriverWait(browser, 10).until(
         expected_conditions.invisibility_of_element_located((By.CSS_SELECTOR, ".xdsoft_datetimepicker"))
     )
+    click(browser, browser.find_element(By.ID, "id_comments"))
+    browser.find_element(By.ID, "id_comments").send_keys("Well costed; the walking group has run for years.")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "footer button[type=submit]"))
     assert "created" in admin_message(browser).lower(), main_text(browser)[:800]
     assessment = application.assessments.get()

@@ -3,6 +3,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from .actions import page_replaced, wait, wait_until_loaded
+
 # serialized_rollback: migrations made the root page and locale; a transactional test must keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -60,9 +62,10 @@ def test_a_reader_goes_through_the_chapters_with_the_next_links(browser, site):
 
     def follow(selector):
         link = browser.find_element(By.CSS_SELECTOR, selector)
-        browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+        old_page = browser.find_element(By.TAG_NAME, "html")
         link.send_keys(Keys.ENTER)  # as a keyboard user would follow it
-        WebDriverWait(browser, 5).until(lambda b: b.execute_script("return document.readyState") == "complete")
+        wait(browser).until(page_replaced(old_page))
+        wait_until_loaded(browser)
 
     for _ in range(3):
         follow(".govuk-pagination__next a")
