@@ -54,15 +54,17 @@ run: setup ## Set up, then serve the site on http://127.0.0.1:$(PORT) with the b
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # On every core, then the tests marked `alone` (they stop the database server) by themselves.
+# A file marked xdist_group runs on one worker; --no-loadscope-reorder keeps pytest-django's
+# order (transactional tests last) instead of sending the largest groups first.
 # pytest's exit code 5 means no test was selected (PYTEST_ARGS chose none of them).
 ALONE = $(PY) -m pytest -m alone $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test: $(STAMP) $(AXE) ## Run every test (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(PY) -m pytest -m "not alone" -n auto --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not alone" -n auto --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 	$(ALONE)
 
 test-fast: $(STAMP) ## Run the tests without the browser suites
-	$(PY) -m pytest -m "not browser and not alone" -n auto --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not alone" -n auto --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 	$(ALONE)
 
 screenshots: $(STAMP) ## Screenshots of every page type at 390 and 1280 px, and their heights, in var/screenshots/
