@@ -252,8 +252,11 @@ def main():
         f"{report['database']}, {options.queue} queue: enqueued in {report['enqueue_seconds']} s; "
         f"{sent} emails in {report['wall_seconds']} s ({report['emails_per_second']}/s)"
     )
+    # The Python heap is traced only where the send runs in this process (--queue immediate).
+    heap = report["tracemalloc_peak_mib"]
     say(
-        f"  peak RSS {report['ru_maxrss_mib']} MiB ({report['ru_maxrss_of']}), heap peak {report['tracemalloc_peak_mib']} MiB"
+        f"  peak RSS {report['ru_maxrss_mib']} MiB ({report['ru_maxrss_of']})"
+        + (f", Python heap peak {heap} MiB" if heap is not None else "")
     )
     for name, page in pages.items():
         say(
