@@ -10,11 +10,12 @@ say, no email. Idempotent per subscriber and ISO week: the Delivery key is the w
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import pacing
 from .emails import announcement_context, build
-from .models import Announcement, Delivery, Follow, Subscriber
+from .models import Announcement, AnnouncementTarget, Delivery, Follow, Subscriber
 from .sending import SUBSCRIBER_FIELDS, claim, deliver, id_batches
 
 PERIOD = timedelta(days=7)
@@ -29,15 +30,31 @@ def weekly_follows():
     return Follow.objects.filter(confirmed_at__isnull=False, frequency=Follow.Frequency.WEEKLY)
 
 
+def followers_with_news(period_end):
+    """Weekly followers of something the week's (not urgent) announcements were about.
+
+    Only they may get a digest, so only they take a share of the sending rate; each batch
+    still decides what each of them has not heard yet.
+    """
+    end = datetime.fromisoformat(period_end) if isinstance(period_end, str) else period_end
+    targets = AnnouncementTarget.objects.filter(
+        announcement__created_at__gte=end - PERIOD,
+        announcement__created_at__lt=end,
+        announcement__urgent=False,
+        kind=OuterRef("kind"),
+        key=OuterRef("key"),
+    )
+    return weekly_follows().filter(Exists(targets)).values_list("subscriber_id", flat=True).distinct()
+
+
 def fan_out_digests(period_end):
-    """Enqueue one digest batch per FOLLOWING_BATCH_SIZE weekly followers."""
+    """Enqueue one digest batch per FOLLOWING_BATCH_SIZE weekly followers with news."""
     from .tasks import send_digest_batch
 
-    subscriber_ids = weekly_follows().values_list("subscriber_id", flat=True).distinct()
     batches = 0
-    for ids in id_batches(subscriber_ids, settings.FOLLOWING_BATCH_SIZE):
-        # Reserved for every weekly follower, though some will have nothing to hear: a week's
-        # digests finish a little later, and the rate is never exceeded.
+    for ids in id_batches(followers_with_news(period_end), settings.FOLLOWING_BATCH_SIZE):
+        # A follower whose news all went by immediate email takes a share and gets nothing:
+        # the week's digests finish a little later, and the rate is never exceeded.
         window = pacing.reserve(len(ids))
         pacing.enqueue_in_window(send_digest_batch, window, period_end, ids[0], ids[-1])
         batches += 1

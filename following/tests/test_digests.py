@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 
 from following.announcements import announce
-from following.digests import send_digests
+from following.digests import fan_out_digests, send_digests
 from following.models import Announcement, Follow
 
 from .followers import sent_to, subscribed
@@ -94,3 +94,16 @@ def test_urgent_news_went_at_once_and_is_not_in_the_digest(things, mailoutbox):
     assert len(sent_to("sam@example.org")) == 1
     send_digests()
     assert len(mailoutbox) == 1
+
+
+def test_only_followers_with_news_take_a_share_of_the_sending_rate(things, mailoutbox, settings):
+    settings.FOLLOWING_BATCH_SIZE = 1
+    subscribed("sam@example.org", ("place", "malvern"), frequency=WEEKLY)
+    subscribed("alex@example.org", ("place", "upton"), frequency=WEEKLY)
+    subscribed("jo@example.org", ("theme", "healthier"), frequency=WEEKLY)
+    news("one", ("place", "malvern"))
+    news("last-week", ("theme", "healthier"), days_ago=9)
+    mailoutbox.clear()
+    # One batch (one email's share of FOLLOWING_SEND_RATE), not one for each weekly follower.
+    assert fan_out_digests(timezone.now().isoformat()) == 1
+    assert [message.to for message in mailoutbox] == [["sam@example.org"]]
