@@ -10,15 +10,16 @@ import re
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Exists, F, FloatField, OuterRef
+from django.db.models import F, FloatField
 from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from strategy.models import Place, Theme
+from strategy.models import Place
 
-from .models import ACCESSIBILITY_FACTS, AssetPage, AssetType
+from .models import ACCESSIBILITY_FACTS
 from .opening import open_at
+from .public_entries import filter_entries, vocabulary
 
 MAX_QUERY_LENGTH = 200
 # Miles in one degree of latitude; a degree of longitude is this times cos(latitude).
@@ -64,10 +65,7 @@ class DirectoryFilters(forms.Form):
     def choice_lists():
         """{field: [(value, label)]} in the visitor's language; "near" has each place's centre too."""
         places = list(Place.objects.for_active_locale().values_list("slug", "name", "latitude", "longitude"))
-        return {
-            "type": list(AssetType.objects.for_active_locale().values_list("slug", "name")),
-            "place": [(slug, name) for slug, name, _lat, _lon in places],
-            "theme": list(Theme.objects.for_active_locale().values_list("slug", "name")),
+        return vocabulary() | {
             "near": [
                 (slug, name, float(latitude), float(longitude))
                 for slug, name, latitude, longitude in places
@@ -116,13 +114,7 @@ class DirectoryFilters(forms.Form):
     def apply(self, entries, now=None):
         """`entries` narrowed by every filter but the search words (see DirectoryPage.results)."""
         values = self.values()
-        if values.get("type"):
-            entries = entries.filter(asset_type__slug=values["type"])
-        if values.get("place"):
-            entries = entries.filter(place__slug=values["place"])
-        if values.get("theme"):
-            themed = AssetPage.themes.through.objects.filter(assetpage_id=OuterRef("pk"), theme__slug=values["theme"])
-            entries = entries.filter(Exists(themed))
+        entries = filter_entries(entries, values)  # type, place and theme, as the map filters them
         if values.get("open_now"):
             entries = entries.filter(open_at(now))
         for feature in values.get("access", ()):
