@@ -5,6 +5,8 @@ that loads the next page waits until the old document is gone and the new one ha
 and a wait on the new page's content keeps asking while the old page's nodes go stale.
 """
 
+from contextlib import contextmanager
+
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -52,12 +54,29 @@ def click(browser, element):
     element.click()
 
 
-def click_and_wait(browser, element):
-    """Click something that loads the next page, and wait until it has."""
+@contextmanager
+def next_page(browser):
+    """What the block does (a click, a key pressed) loads the next page: wait until it has."""
     html = browser.find_element(By.TAG_NAME, "html")
-    click(browser, element)
+    yield
     wait(browser).until(page_replaced(html))
     wait_until_loaded(browser)
+
+
+def click_and_wait(browser, element):
+    """Click something that loads the next page, and wait until it has."""
+    with next_page(browser):
+        click(browser, element)
+
+
+def sign_in_to_admin(browser, base_url, username, password):
+    """Sign in through Wagtail's login form, as staff do, from a browser holding no session."""
+    browser.delete_all_cookies()
+    open_page(browser, base_url + "/admin/login/")
+    browser.find_element(By.ID, "id_username").send_keys(username)
+    browser.find_element(By.ID, "id_password").send_keys(password)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert "/admin/login/" not in browser.current_url, browser.find_element(By.TAG_NAME, "main").text[:500]
 
 
 def heading(browser):

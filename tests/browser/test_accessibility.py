@@ -38,7 +38,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .actions import page_replaced
+from .actions import next_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,10 +61,8 @@ def submit_first_form_in_main(browser):
 def send_form_with(browser, button):
     """Press the button with the keyboard (a click can land on whatever overlaps it) and wait
     for the next page."""
-    html = browser.find_element(By.TAG_NAME, "html")
-    button.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(page_replaced(html))
-    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    with next_page(browser):
+        button.send_keys(Keys.ENTER)
 
 
 def submit_comment_form_empty(browser):
@@ -676,10 +674,8 @@ def send_with_keyboard(browser, button_selector):
     button = browser.find_element(By.CSS_SELECTOR, button_selector)
     tab_until(browser, lambda element: element == button, limit=120)
     assert_focus_is_visible_and_keep_it(browser)
-    html = browser.find_element(By.TAG_NAME, "html")
-    press(browser, Keys.ENTER)
-    WebDriverWait(browser, 10).until(page_replaced(html))
-    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    with next_page(browser):
+        press(browser, Keys.ENTER)
 
 
 def assert_error_summary_has_focus_and_links_to_each_field(browser):

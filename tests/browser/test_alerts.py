@@ -14,7 +14,7 @@ import pytest
 import time_machine
 from selenium.webdriver.common.by import By
 
-from .actions import click, click_and_wait
+from .actions import click, click_and_wait, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -79,11 +79,7 @@ def test_an_alert_appears_on_a_cached_page_at_once_and_goes_after_its_end(browse
     assert banner_text(browser) == ""
 
     # A communications officer signs in and publishes an alert ending two minutes from now.
-    browser.get(site.url + "/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys("comms.officer")
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
-    assert "/admin/login/" not in browser.current_url
+    sign_in_to_admin(browser, site.url, "comms.officer", PASSWORD)
     browser.get(site.url + "/admin/snippets/alerts/alert/add/")
     browser.find_element(By.ID, "id_title").send_keys("Flooding on the B4211 at Upton")
     browser.find_element(By.ID, "id_text").send_keys("The road is closed at Upton bridge. Use the A38.")

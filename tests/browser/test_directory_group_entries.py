@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from .actions import button, click, click_and_wait, field, heading, link, open_page
+from .actions import button, click, click_and_wait, field, heading, link, open_page, sign_in_to_admin
 from .test_accessibility import FAILING_IMPACTS, describe, run_axe
 
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
@@ -95,11 +95,7 @@ def sign_in_as_the_group(browser, base):
 
 def approve_as_moderator(browser, base, page_id):
     """The moderator signs in to the admin, opens the entry in the editor and chooses "Approve and Publish"."""
-    browser.delete_all_cookies()
-    open_page(browser, base + "/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys("moderator")
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    sign_in_to_admin(browser, base, "moderator", PASSWORD)
     open_page(browser, base + f"/admin/pages/{page_id}/edit/")
     click(browser, browser.find_element(By.CSS_SELECTOR, "footer .w-dropdown__toggle"))
     approve = WebDriverWait(browser, 10).until(

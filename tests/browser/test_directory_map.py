@@ -17,7 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from .actions import page_replaced
+from .actions import next_page
 
 # serialized_rollback: migrations made the root page, locale and site; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -162,8 +162,8 @@ def test_a_resident_finds_a_service_on_the_map_and_in_the_list(browser_defaults,
     Select(browser.find_element(By.ID, "id_type")).select_by_visible_text("Foodbank")
     button = browser.find_element(By.XPATH, "//button[normalize-space()='Show entries']")
     in_view(browser, button)
-    button.click()
-    WebDriverWait(browser, 10).until(page_replaced(button))
+    with next_page(browser):
+        button.click()
     assert "type=foodbank" in browser.current_url
     rows = browser.find_elements(By.CSS_SELECTOR, "table.directory-map-list tbody tr")
     assert [row.find_element(By.TAG_NAME, "th").text for row in rows] == [

@@ -24,7 +24,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from .actions import button, click, click_and_wait, field, heading, label, link, open_page, xpath_text
+from .actions import button, click, click_and_wait, field, heading, label, link, open_page, sign_in_to_admin, xpath_text
 
 # serialized_rollback: migrations made the root page, locale, groups and workflow; keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -140,15 +140,6 @@ def sign_in_to_group_area(browser, base_url):
     click_and_wait(browser, button(browser, "Email me a sign-in link"))
     assert heading(browser) == "Check your email"
     open_page(browser, base_url + last_link_in_mail(r"/fund/apply/sign-in/[^/\s]+/", GROUP_EMAIL))
-
-
-def sign_in_to_admin(browser, base_url, username):
-    browser.delete_all_cookies()
-    open_page(browser, base_url + "/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys(username)
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
-    assert "/admin/login/" not in browser.current_url, main_text(browser)[:500]
 
 
 def admin_message(browser):
@@ -284,7 +275,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
     move_round_dates(round_page, opens_at=now - timedelta(days=40), closes_at=now - timedelta(days=1))
 
     # 2. A fund officer checks it is eligible.
-    sign_in_to_admin(browser, base, "officer")
+    sign_in_to_admin(browser, base, "officer", PASSWORD)
     open_page(browser, base + "/admin/snippets/fund/application/")
     click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, application.reference))
     assert "/inspect/" in browser.current_url
@@ -297,7 +288,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
     assert application.state == Application.State.ELIGIBLE
 
     # 3. An assessor adds a scored assessment.
-    sign_in_to_admin(browser, base, "assessor")
+    sign_in_to_admin(browser, base, "assessor", PASSWORD)
     open_page(browser, base + "/admin/snippets/fund/assessment/add/")
     choose_snippet(browser, "Choose application", application.reference)
     for number, (criterion, score) in enumerate([("Community benefit", "4"), ("Deliverability", "5")]):
@@ -323,7 +314,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
     assert sorted(score.score for score in assessment.scores.all()) == [4, 5]
 
     # 4. A panel member reads the scores and shortlists it for the vote, with reasons.
-    sign_in_to_admin(browser, base, "panel")
+    sign_in_to_admin(browser, base, "panel", PASSWORD)
     open_page(browser, base + application_inspect_url(application))
     click_and_wait(browser, link(browser, "Record the panel's decision"))
     # Beside the form: the assessor's scores against each criterion, and their total.
@@ -341,7 +332,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
     assert not project.live
 
     # 5. A fund officer checks the draft project page and publishes it in the page editor.
-    sign_in_to_admin(browser, base, "officer")
+    sign_in_to_admin(browser, base, "officer", PASSWORD)
     open_page(browser, base + f"/admin/pages/{round_page.pk}/")
     click_and_wait(browser, browser.find_element(By.XPATH, f"//main//a[normalize-space()={xpath_text(PROJECT_TITLE)}]"))
     assert f"/admin/pages/{project.pk}/edit/" in browser.current_url
@@ -378,7 +369,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
         voting_closes_at=now - timedelta(hours=1),
         decisions_on=now + timedelta(days=7),
     )
-    sign_in_to_admin(browser, base, "panel")
+    sign_in_to_admin(browser, base, "panel", PASSWORD)
     open_page(browser, base + application_inspect_url(application))
     click_and_wait(browser, link(browser, "Record the residents' vote"))
     assert "1 confirmed ballot was counted." in main_text(browser)
@@ -410,7 +401,7 @@ def test_a_group_applies_staff_decide_residents_vote_and_the_funded_project_gets
     assert any("funded" in message.body and GROUP_EMAIL in message.to for message in mail.outbox)
 
     # 10. An editor publishes a story about the project; the project page shows it.
-    sign_in_to_admin(browser, base, "editor")
+    sign_in_to_admin(browser, base, "editor", PASSWORD)
     from stories.models import StoryIndexPage
 
     stories_index = StoryIndexPage.objects.get()

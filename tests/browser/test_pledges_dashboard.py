@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from .actions import page_replaced
+from .actions import next_page
 
 # serialized_rollback: the root page and default locale come from migrations and must survive the flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -32,10 +32,8 @@ def site(live_server):
 
 def submit_filters(browser):
     """Press "Show pledges" and wait for the new page, so no assertion reads the old one."""
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    # With the keyboard, as a click can land while the page still scrolls smoothly to the button.
-    browser.find_element(By.CSS_SELECTOR, ".pledge-filters button[type=submit]").send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(page_replaced(old_page))
+    with next_page(browser):
+        browser.find_element(By.CSS_SELECTOR, ".pledge-filters button[type=submit]").send_keys(Keys.ENTER)
 
 
 def pledge_titles(browser):
@@ -78,9 +76,8 @@ def test_dashboard_filters_narrow_the_pledges_and_can_be_cleared(browser, site):
     submit_filters(browser)
     assert pledge_titles(browser) == ["Watch schemes"]
 
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.LINK_TEXT, "Clear filters").send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(page_replaced(old_page))
+    with next_page(browser):
+        browser.find_element(By.LINK_TEXT, "Clear filters").send_keys(Keys.ENTER)
     assert browser.current_url == site.url + "/pledges/"
     show_all_sections(browser)
     assert pledge_titles(browser) == ["Befriending", "Watch schemes", "Youth offer"]

@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .actions import page_replaced, wait, wait_until_loaded
+from .actions import next_page
 
 # serialized_rollback: migrations made the root page and locale; a transactional test must keep them.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -61,11 +61,8 @@ def test_a_reader_goes_through_the_chapters_with_the_next_links(browser, site):
     headings = []
 
     def follow(selector):
-        link = browser.find_element(By.CSS_SELECTOR, selector)
-        old_page = browser.find_element(By.TAG_NAME, "html")
-        link.send_keys(Keys.ENTER)  # as a keyboard user would follow it
-        wait(browser).until(page_replaced(old_page))
-        wait_until_loaded(browser)
+        with next_page(browser):
+            browser.find_element(By.CSS_SELECTOR, selector).send_keys(Keys.ENTER)  # as a keyboard user would
 
     for _ in range(3):
         follow(".govuk-pagination__next a")

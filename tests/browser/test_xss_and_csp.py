@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.security.xss import PAYLOADS
 
-from .actions import click, open_page, wait_until_loaded
+from .actions import click, open_page, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -90,15 +90,6 @@ def set_field(browser, field_id, value):
     """Put the text in the field as a paste would, then let the form send it."""
     field = browser.find_element(By.ID, field_id)
     browser.execute_script("arguments[0].value = arguments[1]", field, value)
-
-
-def sign_in_to_admin(browser, base_url, username):
-    open_page(browser, base_url + "/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys(username)
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    click(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
-    WebDriverWait(browser, 15).until(lambda driver: "/admin/login/" not in driver.current_url)
-    wait_until_loaded(browser)
 
 
 def scripts_that_ran(browser, where):
@@ -188,7 +179,7 @@ def test_payloads_sent_through_the_public_forms_never_run_for_residents_or_moder
         ran += scripts_that_ran(browser, f"search for {payload}")
 
     # A moderator reviews everything in the admin.
-    sign_in_to_admin(browser, site.url, "moderator")
+    sign_in_to_admin(browser, site.url, "moderator", PASSWORD)
     page = submission.page
     screens = {
         "dashboard": "/admin/",
@@ -315,7 +306,7 @@ def test_no_page_logs_a_content_security_policy_violation(site, csp_listener):
     for path in PUBLIC_PAGES:
         violations += violations_on(browser, site.url + path)
 
-    sign_in_to_admin(browser, site.url, "editor")
+    sign_in_to_admin(browser, site.url, "editor", PASSWORD)
     for path in admin_pages():
         violations += violations_on(browser, site.url + path)
     # The page editor with its live preview panel open.
